@@ -1,0 +1,71 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, UsageError, write, type CliIO } from './context.js';
+import { listCommand } from './list.js';
+import { validateCommand } from './validate.js';
+
+/**
+ * The `leaflets` program. Commands are defined here cheaply; each loads what
+ * it needs only when it runs, so `leaflets list` does not pay for pdfkit.
+ * Only this function decides the exit code.
+ */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('leaflets')
+    .description('Patient-information leaflets from YAML content: print-ready PDF and accessible HTML.')
+    .version(await version(), '-V, --version')
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ leaflets list
+  $ leaflets validate
+  $ leaflets render periduroscopia --lang it --brand demo-clinic
+  $ leaflets render periduroscopia --lang en --format html --template large-print
+
+Exit codes: 0 success, 1 content errors, 2 usage errors.`,
+    );
+  for (const define of [listCommand, validateCommand]) program.addCommand(define(io, setExit));
+
+  program.exitOverride();
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    if (e instanceof UsageError) {
+      write(io.stderr, `error: ${e.message}`);
+      return EXIT.USAGE;
+    }
+    write(
+      io.stderr,
+      `internal error: ${(e as Error)?.message ?? String(e)}\nThis is a bug in leaflets, please report it with the command you ran.`,
+    );
+    if (io.env.LEAFLETS_DEBUG) write(io.stderr, String((e as Error)?.stack));
+    return 70;
+  }
+  return exitCode;
+}
+
+export function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

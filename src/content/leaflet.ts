@@ -1,0 +1,354 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, Result, SourceRef } from '../model/diagnostic.js';
+import type {
+  Block,
+  DocumentControl,
+  FaqItem,
+  LanguageContent,
+  Leaflet,
+  Section,
+  TranslatedFrom,
+} from '../model/content.js';
+import { CODES } from '../diagnostics/codes.js';
+import { closest, didYouMean } from '../diagnostics/suggest.js';
+import { readYamlFile } from './yaml.js';
+import { validateAgainst } from './schema.js';
+import type { SourceMap } from './source-map.js';
+import { displayPath, layout, resolveConfined } from './paths.js';
+
+export interface LoadOptions {
+  root: string;
+  /** for file names in messages */
+  cwd: string;
+}
+
+/** Ids of the leaflets under the root, sorted. */
+export async function listLeafletIds(root: string): Promise<string[]> {
+  try {
+    const entries = await readdir(layout.leaflets(root), { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function unknownLeaflet(id: string, known: string[]): Diagnostic {
+  return {
+    code: CODES.UNKNOWN_LEAFLET,
+    severity: 'error',
+    message: `There is no leaflet '${id}'.${didYouMean(id, known)}${
+      known.length ? ` Leaflets: ${known.join(', ')}.` : ' No leaflets were found under data/leaflets/.'
+    }`,
+    hints: ['Run `leaflets list` to see them, or pass --root to point at your content folder.'],
+  };
+}
+
+/** Loads one leaflet: its shared file and every language file, all checked. */
+export async function loadLeaflet(id: string, options: LoadOptions): Promise<Result<Leaflet>> {
+  const dir = layout.leaflet(options.root, id);
+  const show = (f: string) => displayPath(f, options.cwd);
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error();
+  } catch {
+    return { ok: false, diagnostics: [unknownLeaflet(id, await listLeafletIds(options.root))] };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const sharedFile = path.join(dir, 'leaflet.yaml');
+  const shared = await readYamlFile(sharedFile, show(sharedFile));
+  let document: DocumentControl | undefined;
+  let source = '';
+  let sharedMap: SourceMap | undefined;
+  if (!shared.ok) {
+    const missing = shared.diagnostics[0]?.code === CODES.FILE_UNREADABLE;
+    diagnostics.push(
+      ...(missing
+        ? [
+            {
+              code: CODES.LEAFLET_FILE_MISSING,
+              severity: 'error' as const,
+              message: `The leaflet '${id}' has no leaflet.yaml. Create it with id, source and document (see docs/content.md).`,
+              file: show(sharedFile),
+            },
+          ]
+        : shared.diagnostics),
+    );
+  } else {
+    const errors = validateAgainst('leaflet', shared.value.data, shared.value.map);
+    diagnostics.push(...errors);
+    if (!errors.length) {
+      const data = shared.value.data as { id: string; source: string; document: DocumentControl };
+      sharedMap = shared.value.map;
+      document = data.document;
+      source = data.source;
+      if (data.id !== id) {
+        const p = shared.value.map.locate('/id');
+        diagnostics.push({
+          code: CODES.ID_MISMATCH,
+          severity: 'error',
+          message: `The id '${data.id}' does not match the folder name '${id}'. Make them equal.`,
+          file: shared.value.file,
+          line: p.line,
+          column: p.column,
+        });
+      }
+      if (data.document.review < data.document.published) {
+        const p = shared.value.map.locate('/document/review');
+        diagnostics.push({
+          code: CODES.INVALID_VALUE,
+          severity: 'error',
+          message: `The review date ${data.document.review} is before the publication date ${data.document.published}.`,
+          file: shared.value.file,
+          line: p.line,
+          column: p.column,
+        });
+      }
+    }
+  }
+
+  const files = (await readdir(dir))
+    .filter((f) => /\.ya?ml$/.test(f) && f !== 'leaflet.yaml')
+    .sort();
+  const languages: LanguageContent[] = [];
+  for (const name of files) {
+    const file = path.join(dir, name);
+    const parsed = await readYamlFile(file, show(file));
+    if (!parsed.ok) {
+      diagnostics.push(...parsed.diagnostics);
+      continue;
+    }
+    const errors = validateAgainst('language', parsed.value.data, parsed.value.map);
+    if (errors.length) {
+      diagnostics.push(...errors);
+      continue;
+    }
+    const built = await toLanguage(parsed.value.data as RawLanguage, parsed.value.map, dir);
+    diagnostics.push(...built.diagnostics);
+    const expected = name.replace(/\.ya?ml$/, '');
+    if (built.value.lang !== expected) {
+      const p = parsed.value.map.locate('/lang');
+      diagnostics.push({
+        code: CODES.LANG_MISMATCH,
+        severity: 'error',
+        message: `The language '${built.value.lang}' does not match the file name '${name}'. Rename the file to ${built.value.lang}.yaml or fix the code.`,
+        file: parsed.value.file,
+        line: p.line,
+        column: p.column,
+      });
+    }
+    languages.push(built.value);
+  }
+
+  if (!files.length)
+    diagnostics.push({
+      code: CODES.NO_LANGUAGES,
+      severity: 'error',
+      message: `The leaflet '${id}' has no language files. Add one such as it.yaml (see docs/content.md).`,
+      file: show(dir),
+    });
+
+  const sourceLang = languages.find((l) => l.lang === source);
+  if (source && files.length && !files.includes(`${source}.yaml`) && sharedMap) {
+    const p = sharedMap.locate('/source');
+    diagnostics.push({
+      code: CODES.SOURCE_LANG_MISSING,
+      severity: 'error',
+      message: `The source language '${source}' has no file ${source}.yaml in ${show(dir)}.`,
+      file: show(sharedFile),
+      line: p.line,
+      column: p.column,
+    });
+  }
+  if (sourceLang) for (const l of languages) if (l !== sourceLang) diagnostics.push(...compareIds(sourceLang, l));
+
+  if (diagnostics.some((d) => d.severity === 'error') || !document || !sharedMap)
+    return { ok: false, diagnostics };
+  languages.sort((a, b) => (a.lang === source ? -1 : b.lang === source ? 1 : a.lang.localeCompare(b.lang)));
+  return {
+    ok: true,
+    value: { id, dir, file: show(sharedFile), source, document, languages, sourceMap: sharedMap },
+    warnings: diagnostics,
+  };
+}
+
+/** Every language file must have the source's section ids, in the same order. */
+function compareIds(source: LanguageContent, other: LanguageContent): Diagnostic[] {
+  const ids = (l: LanguageContent) => l.sections.flatMap((s) => [s, ...s.sections]);
+  const want = ids(source).map((s) => s.path);
+  const have = ids(other);
+  const haveIds = have.map((s) => s.path);
+  const out: Diagnostic[] = [];
+  const missing = want.filter((id) => !haveIds.includes(id));
+  const extra = have.filter((s) => !want.includes(s.path));
+  const loc = (ref: SourceRef) => {
+    const p = other.sourceMap.locate(ref.pointer);
+    return { file: other.file, line: p.line, column: p.column };
+  };
+  if (missing.length)
+    out.push({
+      code: CODES.MISSING_SECTIONS,
+      severity: 'error',
+      message: `${other.lang}.yaml lacks section${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that ${source.lang}.yaml has. Add ${missing.length > 1 ? 'them' : 'it'} with the same id${missing.length > 1 ? 's' : ''}.`,
+      ...loc({ file: other.file, pointer: '/sections' }),
+    });
+  for (const s of extra) {
+    const guess = closest(s.path, missing);
+    out.push({
+      code: CODES.EXTRA_SECTIONS,
+      severity: 'error',
+      message: `Section '${s.path}' does not exist in ${source.lang}.yaml (the source language).${guess ? ` Did you mean '${guess}'?` : ' Remove it or add it to the source first.'}`,
+      ...loc(s.at),
+    });
+  }
+  if (!missing.length && !extra.length) {
+    const i = want.findIndex((id, k) => haveIds[k] !== id);
+    if (i >= 0)
+      out.push({
+        code: CODES.SECTION_ORDER,
+        severity: 'error',
+        message: `Sections are in a different order from ${source.lang}.yaml: expected '${want[i]}' here, found '${haveIds[i]}'. Keep the source's order.`,
+        ...loc(have[i]!.at),
+      });
+  }
+  return out;
+}
+
+interface RawBlock {
+  [kind: string]: unknown;
+}
+interface RawSection {
+  id: string;
+  title: string;
+  blocks?: RawBlock[];
+  sections?: RawSection[];
+}
+interface RawLanguage {
+  lang: string;
+  status: 'approved' | 'draft';
+  title: string;
+  subtitle?: string;
+  summary?: string[];
+  translatedFrom?: TranslatedFrom;
+  sections: RawSection[];
+}
+
+async function toLanguage(
+  raw: RawLanguage,
+  map: SourceMap,
+  dir: string,
+): Promise<{ value: LanguageContent; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const file = map.file;
+  const ref = (pointer: string): SourceRef => ({ file, pointer });
+  const fileDir = dir;
+
+  const convertBlocks = async (blocks: RawBlock[] | undefined, pointer: string): Promise<Block[]> => {
+    const out: Block[] = [];
+    for (const [i, b] of (blocks ?? []).entries()) {
+      const at = ref(`${pointer}/${i}`);
+      const [kind, value] = Object.entries(b)[0]!;
+      switch (kind) {
+        case 'text':
+        case 'tip':
+        case 'warning':
+          out.push({ kind, text: value as string, at });
+          break;
+        case 'list':
+        case 'steps':
+          out.push({ kind, items: value as string[], at });
+          break;
+        case 'faq':
+          out.push({
+            kind,
+            items: (value as Omit<FaqItem, 'at'>[]).map((f, k) => ({ ...f, at: ref(`${at.pointer}/faq/${k}`) })),
+            at,
+          });
+          break;
+        case 'points':
+          out.push({
+            kind,
+            items: (value as { label: string; text: string }[]).map((p, k) => ({
+              ...p,
+              at: ref(`${at.pointer}/points/${k}`),
+            })),
+            at,
+          });
+          break;
+        case 'figure': {
+          const f = value as { src: string; alt: string; caption?: string };
+          const resolved = await resolveConfined(fileDir, fileDir, f.src);
+          const p = map.locate(`${at.pointer}/figure/src`);
+          if (!resolved.ok)
+            diagnostics.push({
+              code: resolved.reason === 'missing' ? CODES.FIGURE_MISSING : CODES.FIGURE_OUTSIDE,
+              severity: 'error',
+              message:
+                resolved.reason === 'missing'
+                  ? `The image '${f.src}' does not exist. Check the path; it is relative to ${path.basename(file)}.`
+                  : `The image '${f.src}' is outside the leaflet's folder. Copy it into the folder and use a relative path.`,
+              file,
+              line: p.line,
+              column: p.column,
+            });
+          out.push({
+            kind,
+            src: f.src,
+            path: resolved.ok ? resolved.path : '',
+            alt: f.alt,
+            caption: f.caption,
+            at,
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  };
+
+  const convertSections = async (sections: RawSection[], pointer: string, parent?: string): Promise<Section[]> => {
+    const out: Section[] = [];
+    const seen = new Set<string>();
+    for (const [i, s] of sections.entries()) {
+      const p = `${pointer}/${i}`;
+      if (seen.has(s.id)) {
+        const pos = map.locate(`${p}/id`);
+        diagnostics.push({
+          code: CODES.DUPLICATE_SECTION,
+          severity: 'error',
+          message: `The section id '${s.id}' is used twice${parent ? ` in '${parent}'` : ''}. Section ids must be unique.`,
+          file,
+          line: pos.line,
+          column: pos.column,
+        });
+      }
+      seen.add(s.id);
+      const full = parent ? `${parent}.${s.id}` : s.id;
+      out.push({
+        id: s.id,
+        path: full,
+        title: s.title,
+        blocks: await convertBlocks(s.blocks, `${p}/blocks`),
+        sections: s.sections ? await convertSections(s.sections, `${p}/sections`, full) : [],
+        at: ref(p),
+      });
+    }
+    return out;
+  };
+
+  const value: LanguageContent = {
+    lang: raw.lang,
+    status: raw.status,
+    title: raw.title,
+    subtitle: raw.subtitle,
+    summary: raw.summary ?? [],
+    sections: await convertSections(raw.sections, '/sections'),
+    translatedFrom: raw.translatedFrom,
+    file,
+    sourceMap: map,
+  };
+  return { value, diagnostics };
+}

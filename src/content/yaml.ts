@@ -1,0 +1,161 @@
+import { readFile, stat } from 'node:fs/promises';
+import { LineCounter, parseDocument, isPair, isScalar, visit } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+import { SourceMap } from './source-map.js';
+
+/** Content files are small; anything bigger is a mistake or an attack. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Real content needs few anchors; many aliases are how alias bombs start. */
+export const MAX_ALIASES = 50;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface YamlFile {
+  file: string;
+  data: unknown;
+  text: string;
+  map: SourceMap;
+}
+
+export type YamlResult = { ok: true; value: YamlFile } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Reads, size-checks, decodes and parses a YAML file. Never throws for bad input. */
+export async function readYamlFile(file: string, display: string = file): Promise<YamlResult> {
+  const err = (code: string, message: string, line?: number, column?: number): YamlResult => ({
+    ok: false,
+    diagnostics: [{ code, severity: 'error', message, file: display, line, column }],
+  });
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return err(CODES.FILE_UNREADABLE, 'This path is not a file.');
+    if (info.size > MAX_FILE_BYTES)
+      return err(
+        CODES.FILE_TOO_LARGE,
+        `The file is ${info.size} bytes; content files are limited to ${MAX_FILE_BYTES} bytes. Split it or remove what does not belong.`,
+      );
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return err(CODES.FILE_UNREADABLE, code === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read (${code}).`);
+  }
+  return parseYamlText(bytes, display);
+}
+
+export function parseYamlText(bytes: Uint8Array, display: string): YamlResult {
+  const err = (code: string, message: string, line?: number, column?: number): YamlResult => ({
+    ok: false,
+    diagnostics: [{ code, severity: 'error', message, file: display, line, column }],
+  });
+  if (bytes.length > MAX_FILE_BYTES)
+    return err(CODES.FILE_TOO_LARGE, `The file is larger than ${MAX_FILE_BYTES} bytes; content files are limited to that size.`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return err(
+      CODES.NOT_UTF8,
+      'The file is not valid UTF-8. Save it as UTF-8 (most editors: "Save with encoding" → UTF-8).',
+      at.line,
+      at.column,
+    );
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text))
+    return err(CODES.EMPTY_FILE, 'The file is empty. Add the content, or delete the file.', 1, 1);
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter: lines,
+    strict: true,
+  });
+  const diagnostics: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const p = e.linePos?.[0];
+    const duplicate = e.code === 'DUPLICATE_KEY';
+    diagnostics.push({
+      code: duplicate ? CODES.DUPLICATE_KEY : CODES.YAML_SYNTAX,
+      severity: 'error',
+      message: duplicate
+        ? 'This key appears twice in the same mapping. Keep one of them.'
+        : `YAML syntax error: ${firstLine(e.message)}`,
+      file: display,
+      line: p?.line,
+      column: p?.col,
+    });
+  }
+  if (diagnostics.length) return { ok: false, diagnostics };
+
+  let aliases = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      aliases++;
+      if (aliases === MAX_ALIASES + 1) {
+        const p = node.range ? lines.linePos(node.range[0]) : undefined;
+        diagnostics.push({
+          code: CODES.ALIAS_LIMIT,
+          severity: 'error',
+          message: `More than ${MAX_ALIASES} YAML aliases. Write the content out instead of repeating it with anchors.`,
+          file: display,
+          line: p?.line,
+          column: p?.col,
+        });
+      }
+    },
+    Pair(_key, pair) {
+      if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        const p = pair.key.range ? lines.linePos(pair.key.range[0]) : undefined;
+        diagnostics.push({
+          code: CODES.FORBIDDEN_KEY,
+          severity: 'error',
+          message: `The key '${String(pair.key.value)}' is not allowed. Rename it.`,
+          file: display,
+          line: p?.line,
+          column: p?.col,
+        });
+      }
+    },
+  });
+  if (diagnostics.length) return { ok: false, diagnostics };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return err(CODES.ALIAS_LIMIT, `The YAML aliases expand too much (${firstLine(String((e as Error).message))}).`, 1, 1);
+  }
+  if (data === null || data === undefined)
+    return err(CODES.EMPTY_FILE, 'The file has no content. Add the content, or delete the file.', 1, 1);
+  return { ok: true, value: { file: display, data, text, map: SourceMap.fromDocument(display, doc, text, lines) } };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+    try {
+      if (len === 0) throw new Error();
+      decoder.decode(bytes.subarray(i, i + len));
+    } catch {
+      const column = new TextDecoder().decode(bytes.subarray(lineStart, i)).length + 1;
+      return { line, column };
+    }
+    if (b === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+    i += len;
+  }
+  return { line, column: 1 };
+}
