@@ -1,0 +1,117 @@
+import Handlebars from 'handlebars';
+import type { Diagnostic, Result } from '../model/diagnostic.js';
+import type { Template, TemplateFile, TemplateStrings } from '../model/template.js';
+import type { ViewModel } from '../model/view.js';
+import { CODES } from '../diagnostics/codes.js';
+import { escapeHtml, inlineToHtml } from './inline.js';
+
+/**
+ * The only module that knows Handlebars. One isolated environment per
+ * template, strict mode, known helpers only, no prototype access: a template
+ * can read the view model and nothing else.
+ */
+export interface Engine {
+  render(view: ViewModel): Result<string>;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+const helpers: Record<string, Handlebars.HelperDelegate> = {
+  /** {{inline text}}: escaped, with **bold** and *italic* as strong/em */
+  inline: (text: unknown) => new Handlebars.SafeString(inlineToHtml(String(text ?? ''))),
+  /** {{tr t.page page=1 pages=3}}: a template string with {placeholders} filled, escaped */
+  tr: (format: unknown, options: Handlebars.HelperOptions) =>
+    escapeHtml(
+      String(format ?? '').replace(/\{(\w+)\}/g, (m, k: string) => (k in options.hash ? String(options.hash[k]) : m)),
+    ),
+  /** {{circled 3}} → ③ (key points) */
+  circled: (n: unknown) => {
+    const i = Number(n);
+    return i >= 1 && i <= CIRCLED.length ? CIRCLED[i - 1]! : `(${i})`;
+  },
+  /** {{add1 @index}} → 1-based numbers */
+  add1: (n: unknown) => Number(n) + 1,
+  eq: (a: unknown, b: unknown) => a === b,
+};
+
+export function createEngine(template: Template): Result<Engine> {
+  const hb = Handlebars.create();
+  const compileOptions: CompileOptions = {
+    strict: true,
+    knownHelpersOnly: true,
+    knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+    preventIndent: true,
+  };
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  const diagnostics: Diagnostic[] = [];
+  const compile = (file: TemplateFile) => {
+    try {
+      const fn = hb.compile(file.source, compileOptions);
+      // Compile eagerly so syntax errors surface now, naming the file.
+      hb.precompile(file.source, compileOptions);
+      return fn;
+    } catch (e) {
+      diagnostics.push(templateError(e, file));
+      return undefined;
+    }
+  };
+  for (const [name, file] of template.partials) {
+    const fn = compile(file);
+    if (fn) hb.registerPartial(name, wrapPartial(fn, file));
+  }
+  const main = compile(template.main);
+  if (!main || diagnostics.length) return { ok: false, diagnostics };
+
+  return {
+    ok: true,
+    warnings: [],
+    value: {
+      render(view) {
+        try {
+          const html = main(view, {
+            allowProtoPropertiesByDefault: false,
+            allowProtoMethodsByDefault: false,
+          });
+          return { ok: true, value: html, warnings: [] };
+        } catch (e) {
+          const file = (e as { templateFile?: TemplateFile }).templateFile ?? template.main;
+          return { ok: false, diagnostics: [templateError(e, file)] };
+        }
+      },
+    },
+  };
+}
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/** Runtime errors inside a partial should name the partial's file, not the main template. */
+function wrapPartial(fn: Handlebars.TemplateDelegate, file: TemplateFile): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    try {
+      return fn(context, options);
+    } catch (e) {
+      if (e && typeof e === 'object' && !('templateFile' in e)) Object.assign(e, { templateFile: file });
+      throw e;
+    }
+  };
+}
+
+function templateError(e: unknown, file: TemplateFile): Diagnostic {
+  const err = e as { message?: string; lineNumber?: number; column?: number };
+  const message = String(err.message ?? e);
+  const parse = /Parse error on line (\d+)/.exec(message);
+  const strict = /- (\d+):(\d+)$/.exec(message.split('\n')[0]!);
+  const line = err.lineNumber ?? (parse ? Number(parse[1]) : strict ? Number(strict[1]) : undefined);
+  const column = err.column !== undefined ? err.column + 1 : strict ? Number(strict[2]) + 1 : undefined;
+  const first = message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  return {
+    code: CODES.TEMPLATE_ERROR,
+    severity: 'error',
+    message: `Template error: ${first}${/not defined/.test(first) ? '. The view model has no such field (see docs/templates.md).' : ''}`,
+    file: file.display,
+    line,
+    column,
+  };
+}
+
+export type { TemplateStrings };

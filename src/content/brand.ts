@@ -1,0 +1,107 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Brand } from '../model/brand.js';
+import type { Result } from '../model/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { readYamlFile } from './yaml.js';
+import { validateAgainst } from './schema.js';
+import { displayPath, layout, resolveConfined } from './paths.js';
+
+/** The brand used when none is named and the root has no neutral.yaml. */
+export const BUILTIN_BRAND: Brand = {
+  id: 'neutral',
+  name: '',
+  colours: { primary: '#1f4e79', accent: '#e9f0f7', text: '#1a1a1a' },
+  contacts: {},
+  file: '(built-in)',
+  at: { file: '(built-in)', pointer: '' },
+};
+
+export async function listBrands(root: string): Promise<string[]> {
+  try {
+    return (await readdir(layout.brands(root))).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+  } catch {
+    return [];
+  }
+}
+
+interface RawBrand {
+  name: string;
+  logo?: string;
+  logoAlt?: string;
+  colours?: Partial<Brand['colours']>;
+  contacts?: Brand['contacts'];
+  footer?: string;
+}
+
+/**
+ * Loads data/brands/<name>.yaml. With no name: neutral.yaml if the root has
+ * one, else a built-in neutral brand.
+ */
+export async function loadBrand(name: string | undefined, options: { root: string; cwd: string }): Promise<Result<Brand>> {
+  const known = await listBrands(options.root);
+  if (name === undefined) {
+    if (!known.includes('neutral')) return { ok: true, value: BUILTIN_BRAND, warnings: [] };
+    name = 'neutral';
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) || !known.includes(name))
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: CODES.UNKNOWN_BRAND,
+          severity: 'error',
+          message: `There is no brand '${name}'.${didYouMean(name, known)} ${
+            known.length ? `Brands: ${known.join(', ')}.` : 'Add one as data/brands/<name>.yaml.'
+          }`,
+        },
+      ],
+    };
+  const file = path.join(layout.brands(options.root), `${name}.yaml`);
+  const display = displayPath(file, options.cwd);
+  const parsed = await readYamlFile(file, display);
+  if (!parsed.ok) return parsed;
+  const errors = validateAgainst('brand', parsed.value.data, parsed.value.map);
+  if (errors.length) return { ok: false, diagnostics: errors };
+  const raw = parsed.value.data as RawBrand;
+  const brand: Brand = {
+    id: name,
+    name: raw.name,
+    colours: { ...BUILTIN_BRAND.colours, ...raw.colours },
+    contacts: raw.contacts ?? {},
+    footer: raw.footer,
+    file: display,
+    at: { file: display, pointer: '' },
+  };
+  if (raw.logo) {
+    const folder = layout.brands(options.root);
+    const resolved = await resolveConfined(folder, folder, raw.logo);
+    if (!resolved.ok) {
+      const p = parsed.value.map.locate('/logo');
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            code: CODES.BAD_LOGO,
+            severity: 'error',
+            message:
+              resolved.reason === 'missing'
+                ? `The logo '${raw.logo}' does not exist. The path is relative to ${path.basename(display)}.`
+                : `The logo '${raw.logo}' is outside the brands folder. Copy it into ${displayPath(folder, options.cwd)} and use a relative path.`,
+            file: display,
+            line: p.line,
+            column: p.column,
+          },
+        ],
+      };
+    }
+    const ext = path.extname(raw.logo).toLowerCase();
+    brand.logo = {
+      path: resolved.path,
+      type: ext === '.svg' ? 'svg' : ext === '.png' ? 'png' : 'jpeg',
+      alt: raw.logoAlt ?? raw.name,
+    };
+  }
+  return { ok: true, value: brand, warnings: [] };
+}

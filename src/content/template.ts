@@ -1,0 +1,122 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Result, Diagnostic } from '../model/diagnostic.js';
+import type { Template, TemplateFile, TemplateStrings, Theme } from '../model/template.js';
+import { CODES } from '../diagnostics/codes.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { readYamlFile } from './yaml.js';
+import { displayPath, layout } from './paths.js';
+
+export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** The root's own templates/ if it has one, else the bundled templates. */
+export async function templatesDir(root: string): Promise<string> {
+  const own = layout.templates(root);
+  try {
+    if ((await stat(own)).isDirectory()) return own;
+  } catch {
+    /* no templates of its own */
+  }
+  return BUNDLED_TEMPLATES;
+}
+
+export async function listTemplates(root: string): Promise<string[]> {
+  const dir = await templatesDir(root);
+  const names = [];
+  for (const e of await readdir(dir, { withFileTypes: true }))
+    if (e.isDirectory()) {
+      try {
+        await stat(path.join(dir, e.name, 'leaflet.hbs'));
+        names.push(e.name);
+      } catch {
+        /* not a template */
+      }
+    }
+  return names.sort();
+}
+
+/** Reads a template folder: main template, partials, CSS, theme and strings. */
+export async function loadTemplate(name: string, options: { root: string; cwd: string }): Promise<Result<Template>> {
+  const base = await templatesDir(options.root);
+  const known = await listTemplates(options.root);
+  if (!known.includes(name))
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: CODES.UNKNOWN_TEMPLATE,
+          severity: 'error',
+          message: `There is no template '${name}'.${didYouMean(name, known)} Templates: ${known.join(', ')}.`,
+        },
+      ],
+    };
+  const dir = path.join(base, name);
+  const show = (f: string) => displayPath(f, options.cwd);
+  const readTemplateFile = async (p: string): Promise<TemplateFile> => ({
+    path: p,
+    display: show(p),
+    source: await readFile(p, 'utf8'),
+  });
+  const main = await readTemplateFile(path.join(dir, 'leaflet.hbs'));
+  const partials = new Map<string, TemplateFile>();
+  const partialDir = path.join(dir, 'partials');
+  try {
+    for (const f of (await readdir(partialDir)).sort())
+      if (f.endsWith('.hbs')) partials.set(f.slice(0, -4), await readTemplateFile(path.join(partialDir, f)));
+  } catch {
+    /* a template may have no partials */
+  }
+  let css = '';
+  try {
+    css = await readFile(path.join(dir, 'style.css'), 'utf8');
+  } catch {
+    /* no stylesheet */
+  }
+  const diagnostics: Diagnostic[] = [];
+  const themeFile = path.join(dir, 'theme.yaml');
+  const themeRaw = await readYamlFile(themeFile, show(themeFile));
+  if (!themeRaw.ok) return themeRaw;
+  const theme = resolveTheme(themeRaw.value.data as RawTheme, dir);
+  const strings = new Map<string, TemplateStrings>();
+  const i18nDir = path.join(dir, 'i18n');
+  try {
+    for (const f of (await readdir(i18nDir)).sort()) {
+      if (!f.endsWith('.yaml')) continue;
+      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)));
+      if (!r.ok) diagnostics.push(...r.diagnostics);
+      else strings.set(f.slice(0, -5), r.value.data as TemplateStrings);
+    }
+  } catch {
+    /* checked when a language is selected */
+  }
+  if (diagnostics.length) return { ok: false, diagnostics };
+  return { ok: true, value: { name, dir, main, partials, css, theme, strings, i18nDir: show(i18nDir) }, warnings: [] };
+}
+
+type RawTheme = Omit<Theme, 'fonts'> & { fonts: { body: Record<keyof Theme['fonts']['body'], string>; fallback?: string[] } };
+
+/** Font paths are package-relative ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") or template-relative. */
+function resolveFont(spec: string, dir: string): string {
+  if (spec.startsWith('./') || spec.startsWith('../')) return path.resolve(dir, spec);
+  return require.resolve(spec);
+}
+
+function resolveTheme(raw: RawTheme, dir: string): Theme {
+  const body = raw.fonts.body;
+  return {
+    ...raw,
+    fonts: {
+      body: {
+        regular: resolveFont(body.regular, dir),
+        bold: resolveFont(body.bold, dir),
+        italic: resolveFont(body.italic, dir),
+        boldItalic: resolveFont(body.boldItalic, dir),
+      },
+      fallback: (raw.fonts.fallback ?? []).map((f) => resolveFont(f, dir)),
+    },
+  };
+}
+

@@ -1,0 +1,66 @@
+/**
+ * The leaflet markup contract: the small subset of semantic HTML that a
+ * template may produce, and that both writers understand. docs/templates.md
+ * explains each element and class; tests check both agree with this table.
+ */
+export interface ElementRule {
+  /** what it means, for docs and messages */
+  meaning: string;
+  /** attributes allowed besides `class` */
+  attrs: readonly string[];
+  /** classes allowed on it (an element with no classes listed takes none) */
+  classes: readonly string[];
+  /** inline elements hold text; block elements hold other elements */
+  inline?: boolean;
+}
+
+const GLOBAL_ATTRS = ['id', 'lang', 'dir', 'aria-label', 'aria-labelledby', 'aria-hidden', 'role'] as const;
+
+export const CONTRACT: Readonly<Record<string, ElementRule>> = {
+  article: { meaning: 'the leaflet; the root element', attrs: ['data-status'], classes: ['leaflet', 'large-print'] },
+  header: { meaning: 'the page header: logo and brand name; repeated on every PDF page as an artifact', attrs: [], classes: ['leaflet-header'] },
+  footer: { meaning: 'the page footer: document control and page numbers; repeated on every PDF page as an artifact', attrs: [], classes: ['leaflet-footer'] },
+  main: { meaning: 'the leaflet body', attrs: [], classes: [] },
+  section: { meaning: 'a section or subsection; its id is the section path', attrs: [], classes: ['subsection', 'faq'] },
+  aside: { meaning: 'the patient box', attrs: [], classes: ['patient-box'] },
+  div: {
+    meaning: 'a grouping: summary, callout, faq item, draft mark, brand block',
+    attrs: [],
+    classes: ['summary', 'callout', 'tip', 'warning', 'faq-item', 'answer', 'draft-mark', 'brand', 'document-control', 'contacts', 'patient-note', 'title-block'],
+  },
+  h1: { meaning: 'the leaflet title (exactly one)', attrs: [], classes: [], inline: true },
+  h2: { meaning: 'a section title', attrs: [], classes: [], inline: true },
+  h3: { meaning: 'a subsection title or an FAQ question', attrs: [], classes: ['question'], inline: true },
+  p: {
+    meaning: 'a paragraph',
+    attrs: [],
+    classes: ['subtitle', 'callout-label', 'brand-name', 'draft-notice', 'pagination', 'note-label', 'footer-text'],
+    inline: true,
+  },
+  ul: { meaning: 'a bulleted list', attrs: [], classes: [] },
+  ol: { meaning: 'a numbered list: steps, or key points', attrs: ['start'], classes: ['steps', 'points'] },
+  li: { meaning: 'a list item', attrs: [], classes: [], inline: true },
+  dl: { meaning: 'label/value pairs (patient box, contacts)', attrs: [], classes: [] },
+  dt: { meaning: 'a label', attrs: [], classes: [], inline: true },
+  dd: { meaning: 'a value', attrs: [], classes: [], inline: true },
+  figure: { meaning: 'an image with its caption', attrs: [], classes: ['logo'] },
+  figcaption: { meaning: 'a figure caption', attrs: [], classes: [], inline: true },
+  img: { meaning: 'an image; src is asset:<id>', attrs: ['src', 'alt', 'width', 'height'], classes: ['logo'], inline: true },
+  strong: { meaning: 'bold (from **text**)', attrs: [], classes: [], inline: true },
+  em: { meaning: 'italic (from *text*); upright in large print', attrs: [], classes: [], inline: true },
+  span: {
+    meaning: 'a run of text with a role: a number, a point label, a placeholder',
+    attrs: ['data-format'],
+    classes: ['number', 'point-label', 'point-text', 'page-label', 'marker'],
+    inline: true,
+  },
+  br: { meaning: 'a line break inside a paragraph (addresses)', attrs: [], classes: [], inline: true },
+  a: { meaning: 'a link: mailto:, tel: or https: only', attrs: ['href'], classes: [], inline: true },
+};
+
+export const ALLOWED_GLOBAL_ATTRS: readonly string[] = GLOBAL_ATTRS;
+
+/** Links may only leave the document in these ways. */
+export const ALLOWED_HREF = /^(mailto:|tel:|https:\/\/)/i;
+/** Images come from the view model's assets, never from the network or disk. */
+export const ALLOWED_SRC = /^asset:[a-z0-9-]+$/;

@@ -1,0 +1,98 @@
+import { parseFragment } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import type { Diagnostic, Result } from '../model/diagnostic.js';
+import type { MarkupElement, MarkupNode } from '../model/markup.js';
+import type { Template } from '../model/template.js';
+import { CODES } from '../diagnostics/codes.js';
+import { ALLOWED_GLOBAL_ATTRS, ALLOWED_HREF, ALLOWED_SRC, CONTRACT } from './contract.js';
+
+type P5Node = DefaultTreeAdapterMap['childNode'];
+
+/**
+ * Parses leaflet markup with a real HTML parser and checks it against the
+ * contract. Whitespace-only text between block elements is dropped; text
+ * inside inline elements is kept as written (the writers collapse spaces).
+ */
+export function parseMarkup(html: string, template?: Template): Result<MarkupElement> {
+  const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
+  const diagnostics: Diagnostic[] = [];
+  const nodes = convert(fragment.childNodes as P5Node[], diagnostics, template);
+  const roots = nodes.filter((n): n is MarkupElement => n.type === 'element');
+  const strayText = nodes.some((n) => n.type === 'text' && n.value.trim());
+  if (!diagnostics.length && (roots.length !== 1 || roots[0]!.tag !== 'article' || strayText))
+    diagnostics.push({
+      code: CODES.MARKUP_OUTSIDE_CONTRACT,
+      severity: 'error',
+      message: 'The template must render exactly one <article class="leaflet"> element and nothing around it.',
+      file: template?.main.display,
+    });
+  if (diagnostics.length) return { ok: false, diagnostics };
+  return { ok: true, value: roots[0]!, warnings: [] };
+}
+
+function convert(nodes: P5Node[], diagnostics: Diagnostic[], template: Template | undefined, inInline = false): MarkupNode[] {
+  const out: MarkupNode[] = [];
+  for (const n of nodes) {
+    if (n.nodeName === '#text') {
+      const value = (n as DefaultTreeAdapterMap['textNode']).value;
+      if (inInline || value.trim()) out.push({ type: 'text', value });
+      continue;
+    }
+    if (n.nodeName === '#comment') continue;
+    const el = n as DefaultTreeAdapterMap['element'];
+    const loc = el.sourceCodeLocation;
+    const line = loc?.startLine ?? 0;
+    const column = loc?.startCol ?? 0;
+    const rule = CONTRACT[el.tagName];
+    const problem = (what: string) =>
+      diagnostics.push({
+        code: CODES.MARKUP_OUTSIDE_CONTRACT,
+        severity: 'error',
+        message: `${what} is outside the leaflet markup contract (docs/templates.md).`,
+        ...whereInTemplate(template, el.tagName, what),
+      });
+    if (!rule) {
+      problem(`The element <${el.tagName}>`);
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    let classes: string[] = [];
+    for (const a of el.attrs) {
+      if (a.name === 'class') {
+        classes = a.value.split(/\s+/).filter(Boolean);
+        for (const c of classes) if (!rule.classes.includes(c)) problem(`The class "${c}" on <${el.tagName}>`);
+      } else if (!rule.attrs.includes(a.name) && !ALLOWED_GLOBAL_ATTRS.includes(a.name)) {
+        problem(`The attribute ${a.name} on <${el.tagName}>`);
+      } else if (a.name === 'href' && !ALLOWED_HREF.test(a.value)) {
+        problem(`A link to "${a.value.slice(0, 40)}"`);
+      } else if (a.name === 'src' && !ALLOWED_SRC.test(a.value)) {
+        problem(`An image source other than asset:<id> ("${a.value.slice(0, 40)}")`);
+      } else attrs[a.name] = a.value;
+    }
+    out.push({
+      type: 'element',
+      tag: el.tagName,
+      classes,
+      attrs,
+      children: convert(el.childNodes as P5Node[], diagnostics, template, inInline || rule.inline === true),
+      line,
+      column,
+    });
+  }
+  return out;
+}
+
+/** The rendered markup has no template lines; find the first template line that writes the offending tag. */
+function whereInTemplate(template: Template | undefined, tag: string, what: string): { file?: string; line?: number; column?: number } {
+  if (!template) return {};
+  const needle = /class "([^"]+)"/.exec(what)?.[1] ?? /attribute (\S+)/.exec(what)?.[1];
+  for (const file of [template.main, ...template.partials.values()]) {
+    const lines = file.source.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      const at = l.indexOf(`<${tag}`);
+      if (at >= 0 && (!needle || l.includes(needle))) return { file: file.display, line: i + 1, column: at + 1 };
+    }
+  }
+  return { file: template.main.display };
+}

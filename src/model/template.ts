@@ -1,0 +1,68 @@
+/**
+ * A template folder as loaded: templates/<name>/ with leaflet.hbs, partials/,
+ * style.css, theme.yaml and i18n/<lang>.yaml.
+ */
+export type Paper = 'a4' | 'letter' | 'a5';
+export const PAPERS: readonly Paper[] = ['a4', 'letter', 'a5'];
+
+export interface FontFaces {
+  regular: string;
+  bold: string;
+  italic: string;
+  boldItalic: string;
+}
+
+/** Shared by both writers: the CSS gets these as custom properties, the PDF writer reads them directly. */
+export interface Theme {
+  /** margins in mm */
+  margins: { top: number; right: number; bottom: number; left: number };
+  /** font files (absolute paths after loading); `fallback` is tried for characters `body` lacks */
+  fonts: { body: FontFaces; fallback: string[] };
+  /** CSS font stack for the HTML output */
+  fontStack: string;
+  /** sizes in pt */
+  sizes: { body: number; h1: number; h2: number; h3: number; small: number; label: number; header: number; footer: number };
+  /** line height as a multiple of the font size */
+  leading: number;
+  /** vertical spacing in pt */
+  spacing: { paragraph: number; section: number; list: number; callout: number };
+  colours: {
+    primary: string;
+    accent: string;
+    text: string;
+    muted: string;
+    tip: string;
+    tipBorder: string;
+    warning: string;
+    warningBorder: string;
+  };
+  /** large print: no italics anywhere (UKAAF) */
+  italic: boolean;
+  /** logo height in the header, mm */
+  logoHeight: number;
+}
+
+export interface TemplateFile {
+  /** absolute path */
+  path: string;
+  /** as shown in messages */
+  display: string;
+  source: string;
+}
+
+export interface Template {
+  name: string;
+  dir: string;
+  main: TemplateFile;
+  partials: Map<string, TemplateFile>;
+  css: string;
+  theme: Theme;
+  /** language → strings the template adds ("Consiglio pratico", "Pagina {page} di {pages}") */
+  strings: Map<string, TemplateStrings>;
+  /** i18n folder, for "add the file" messages */
+  i18nDir: string;
+}
+
+export interface TemplateStrings {
+  [key: string]: string | TemplateStrings;
+}

@@ -1,0 +1,69 @@
+import type { Block, DocumentControl, InlineText } from './content.js';
+import type { SourceRef } from './diagnostic.js';
+import type { Paper, TemplateStrings, Theme } from './template.js';
+
+/** An image the markup refers to as `asset:<id>`; writers decide how to embed it. */
+export interface Asset {
+  id: string;
+  path: string;
+  type: 'svg' | 'png' | 'jpeg';
+}
+
+export interface SectionView {
+  id: string;
+  path: string;
+  title: InlineText;
+  /** heading level: 2 for sections, 3 for subsections */
+  level: 2 | 3;
+  blocks: BlockView[];
+  sections: SectionView[];
+  at: SourceRef;
+}
+
+/** A block as the template sees it: one boolean flag per kind so partials can branch with #if. */
+export type BlockView = Block & { is: Record<Block['kind'], boolean>; asset?: string };
+
+export interface BrandView {
+  id: string;
+  name: string;
+  logo: { src: string; alt: string } | null;
+  colours: { primary: string; accent: string; text: string };
+  contacts: { address: string | null; phone: string | null; email: string | null; web: string | null };
+  hasContacts: boolean;
+  footer: string | null;
+}
+
+export interface PatientField {
+  label: string;
+  value: string;
+}
+
+export interface PatientView {
+  /** rows for the patient box, labels in the leaflet's language, values formatted for it */
+  fields: PatientField[];
+  note: string | null;
+}
+
+/** Everything the template may read. Every field is present (null when absent) because templates run in strict mode. */
+export interface ViewModel {
+  leafletId: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  status: 'approved' | 'draft';
+  draft: boolean;
+  title: InlineText;
+  subtitle: InlineText | null;
+  summary: InlineText[];
+  sections: SectionView[];
+  document: DocumentControl & { publishedText: string; reviewText: string };
+  brand: BrandView;
+  patient: PatientView | null;
+  /** the template's strings in the leaflet's language */
+  t: TemplateStrings;
+  template: string;
+  paper: Paper;
+  theme: Theme;
+  assets: Asset[];
+  /** where each piece of text came from, for errors raised after compose */
+  file: string;
+}

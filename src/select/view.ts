@@ -1,0 +1,133 @@
+import type { Brand } from '../model/brand.js';
+import type { Block, LanguageContent, Leaflet, Section } from '../model/content.js';
+import type { Diagnostic, Result } from '../model/diagnostic.js';
+import type { Paper, Template, TemplateStrings, Theme } from '../model/template.js';
+import type { Asset, BlockView, BrandView, PatientView, SectionView, ViewModel } from '../model/view.js';
+import { BLOCK_KINDS } from '../model/content.js';
+import { CODES } from '../diagnostics/codes.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { cascade } from './cascade.js';
+import { selectSections } from './sections.js';
+
+export interface Selection {
+  /** default: the leaflet's source language */
+  lang?: string;
+  sections?: string[];
+  skip?: string[];
+  paper?: Paper;
+  /** set by a patient file: sections that do not apply to this patient */
+  patientSkip?: string[];
+  patient?: PatientView | null;
+}
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps']);
+
+/** Picks the language and sections and merges template, brand and leaflet into the one view a template reads. */
+export function selectView(leaflet: Leaflet, template: Template, brand: Brand, selection: Selection): Result<ViewModel> {
+  const diagnostics: Diagnostic[] = [];
+  const lang = selection.lang ?? leaflet.source;
+  // Fallback rule, stated once: no --lang means the source language; a named language must exist, never silently replaced.
+  const content: LanguageContent | undefined = leaflet.languages.find((l) => l.lang === lang);
+  if (!content) {
+    const have = leaflet.languages.map((l) => l.lang);
+    return fail(CODES.UNKNOWN_LANGUAGE, `The leaflet '${leaflet.id}' has no language '${lang}'.${didYouMean(lang, have)} Languages: ${have.join(', ')}.`);
+  }
+  const strings = template.strings.get(lang);
+  if (!strings)
+    return fail(
+      CODES.NO_TEMPLATE_STRINGS,
+      `The template '${template.name}' has no strings for '${lang}'. Add ${template.i18nDir}/${lang}.yaml (copy en.yaml and translate it).`,
+    );
+
+  const skip = [...(selection.skip ?? []), ...(selection.patientSkip ?? [])];
+  const picked = selectSections(content.sections, selection.sections, skip, {
+    include: '--sections',
+    skip: selection.patientSkip?.length ? '--skip / patient skip' : '--skip',
+  });
+  if (picked.diagnostics.length) return { ok: false, diagnostics: picked.diagnostics };
+  if (!picked.sections.length)
+    return fail(CODES.EMPTY_SELECTION, 'The sections chosen leave nothing to print. Check --sections and --skip.');
+
+  const colours = cascade<Theme['colours']>([
+    { origin: `template ${template.name}`, values: template.theme.colours },
+    { origin: `brand ${brand.file}`, values: brand.colours },
+  ]);
+  diagnostics.push(...colours.diagnostics);
+
+  const assets: Asset[] = [];
+  const brandView: BrandView = {
+    id: brand.id,
+    name: brand.name,
+    logo: null,
+    colours: { primary: colours.value.primary, accent: colours.value.accent, text: colours.value.text },
+    contacts: {
+      address: brand.contacts.address ?? null,
+      phone: brand.contacts.phone ?? null,
+      email: brand.contacts.email ?? null,
+      web: brand.contacts.web ?? null,
+    },
+    hasContacts: Object.values(brand.contacts).some(Boolean),
+    footer: brand.footer ?? null,
+  };
+  if (brand.logo) {
+    assets.push({ id: 'logo', path: brand.logo.path, type: brand.logo.type });
+    brandView.logo = { src: 'asset:logo', alt: brand.logo.alt };
+  }
+
+  const toBlock = (b: Block): BlockView => {
+    const is = Object.fromEntries(BLOCK_KINDS.map((k) => [k, k === b.kind])) as BlockView['is'];
+    if (b.kind === 'figure') {
+      const id = `figure-${assets.length}`;
+      const type = b.path.endsWith('.svg') ? 'svg' : b.path.endsWith('.png') ? 'png' : 'jpeg';
+      assets.push({ id, path: b.path, type });
+      return { ...b, caption: b.caption ?? (null as unknown as undefined), is, asset: `asset:${id}` };
+    }
+    if (b.kind === 'faq') return { ...b, items: b.items.map((f) => ({ ...f, tip: f.tip ?? (null as unknown as undefined) })), is };
+    return { ...b, is };
+  };
+  const toSection = (s: Section, level: 2 | 3): SectionView => ({
+    id: s.id,
+    path: s.path,
+    title: s.title,
+    level,
+    blocks: s.blocks.map(toBlock),
+    sections: s.sections.map((c) => toSection(c, 3)),
+    at: s.at,
+  });
+
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return {
+    ok: true,
+    value: {
+      leafletId: leaflet.id,
+      lang,
+      dir: RTL.has(lang) ? 'rtl' : 'ltr',
+      status: content.status,
+      draft: content.status === 'draft',
+      title: content.title,
+      subtitle: content.subtitle ?? null,
+      summary: content.summary,
+      sections: picked.sections.map((s) => toSection(s, 2)),
+      document: {
+        ...leaflet.document,
+        publishedText: date(leaflet.document.published),
+        reviewText: date(leaflet.document.review),
+      },
+      brand: brandView,
+      patient: selection.patient ?? null,
+      t: strings as TemplateStrings,
+      template: template.name,
+      paper: selection.paper ?? 'a4',
+      theme: { ...template.theme, colours: colours.value },
+      assets,
+      file: content.file,
+    },
+    warnings: diagnostics,
+  };
+}
+
+function fail(code: string, message: string): Result<ViewModel> {
+  return { ok: false, diagnostics: [{ code, severity: 'error', message }] };
+}
