@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, write, type CliIO } from './context.js';
 import { listCommand } from './list.js';
 import { validateCommand } from './validate.js';
+import { renderCommand } from './render.js';
 
 /**
  * The `leaflets` program. Commands are defined here cheaply; each loads what
@@ -28,7 +29,7 @@ Examples:
 
 Exit codes: 0 success, 1 content errors, 2 usage errors.`,
     );
-  for (const define of [listCommand, validateCommand]) program.addCommand(define(io, setExit));
+  for (const define of [listCommand, validateCommand, renderCommand]) program.addCommand(define(io, setExit));
 
   program.exitOverride();
   for (const cmd of [program, ...program.commands]) {

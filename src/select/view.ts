@@ -2,7 +2,9 @@ import type { Brand } from '../model/brand.js';
 import type { Block, LanguageContent, Leaflet, Section } from '../model/content.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Paper, Template, TemplateStrings, Theme } from '../model/template.js';
-import type { Asset, BlockView, BrandView, PatientView, SectionView, ViewModel } from '../model/view.js';
+import type { Asset, BlockView, BrandView, SectionView, ViewModel } from '../model/view.js';
+import type { Patient } from '../model/patient.js';
+import { patientView } from './patient.js';
 import { BLOCK_KINDS } from '../model/content.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -17,7 +19,7 @@ export interface Selection {
   paper?: Paper;
   /** set by a patient file: sections that do not apply to this patient */
   patientSkip?: string[];
-  patient?: PatientView | null;
+  patient?: Patient | null;
 }
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps']);
@@ -116,7 +118,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
         reviewText: date(leaflet.document.review),
       },
       brand: brandView,
-      patient: selection.patient ?? null,
+      patient: selection.patient ? patientView(selection.patient, lang, strings) : null,
       t: strings as TemplateStrings,
       template: template.name,
       paper: selection.paper ?? 'a4',

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Paper } from '../model/template.js';
+import { FORMATS, Renderer, defaultFileName, sourceDate, type Format, type RenderRequest } from '../render.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { colourWanted, formatDiagnostics } from '../diagnostics/print.js';
+import { layout } from '../content/paths.js';
+import { loadPatient } from '../content/patient.js';
+import { EXIT, UsageError, write, type CliIO } from './context.js';
+import { rootOf } from './options.js';
+import type { RenderCliOptions } from './render.js';
+
+const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+
+/** `leaflets render`: one leaflet, one language, one or two formats. */
+export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): Promise<number> {
+  const root = rootOf(opts, io);
+  const formats = list(opts.format) ?? [];
+  for (const f of formats)
+    if (!FORMATS.includes(f as Format)) throw new UsageError(`--format: '${f}' is not a format. Use pdf, html or pdf,html.`);
+  if (!formats.length) throw new UsageError('--format: name at least one format (pdf, html).');
+  if (opts.output && formats.length > 1) throw new UsageError('-o names one file; with several formats use --out DIR.');
+  const date = sourceDate(io.env);
+  if (date instanceof Error) throw new UsageError(date.message);
+
+  const renderer = new Renderer({ root, cwd: io.cwd });
+  const known = await import('../content/leaflet.js');
+  const ids = await known.listLeafletIds(root);
+  if (!ids.includes(id)) throw new UsageError(known.unknownLeaflet(id, ids).message);
+
+  const report = (diagnostics: Diagnostic[]) => {
+    if (!diagnostics.length) return;
+    if (opts.json) return;
+    write(io.stderr, formatDiagnostics(diagnostics, { colour: colourWanted(io.stderr, io.env) }));
+  };
+
+  let patient: RenderRequest['patient'];
+  if (opts.patient || opts.set.length) {
+    const p = await loadPatient({ file: opts.patient, set: opts.set, root, cwd: io.cwd });
+    if (!p.ok) return fail(p.diagnostics);
+    patient = p.value;
+  }
+  const request: RenderRequest = {
+    leaflet: id,
+    lang: opts.lang,
+    template: opts.template,
+    brand: opts.brand,
+    formats: formats as Format[],
+    paper: opts.paper as Paper,
+    sections: list(opts.sections),
+    skip: list(opts.skip) ?? [],
+    patient,
+    date,
+  };
+  const result = await renderer.render(request);
+  if (!result.ok) return fail(result.diagnostics);
+  report(result.warnings);
+
+  const protect = [path.join(root, 'data'), layout.templates(root)];
+  const written = [];
+  for (const a of result.value) {
+    const file = opts.output
+      ? path.resolve(io.cwd, opts.output)
+      : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format));
+    for (const dir of protect) {
+      const rel = path.relative(dir, file);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel))
+        throw new UsageError(`Refusing to write ${path.relative(io.cwd, file)}: it is inside the content folder ${path.relative(io.cwd, dir) || '.'}. Choose another output path.`);
+    }
+    // Health data: readable by the owner only.
+    await writeFileAtomic(file, a.bytes, { mode: a.personal ? 0o600 : 0o644 });
+    written.push({
+      path: path.relative(io.cwd, file) || file,
+      format: a.format,
+      lang: a.lang,
+      template: opts.template,
+      pages: a.pages ?? null,
+      bytes: a.bytes.length,
+      sha256: createHash('sha256').update(a.bytes).digest('hex'),
+    });
+  }
+  if (opts.json) write(io.stdout, JSON.stringify({ ok: true, files: written, warnings: result.warnings }, null, 2));
+  else
+    for (const w of written)
+      write(io.stdout, `wrote ${w.path} (${w.pages ? `${w.pages} page${w.pages > 1 ? 's' : ''}, ` : ''}${Math.round(w.bytes / 1024)} KiB)`);
+  return EXIT.OK;
+
+  function fail(diagnostics: Diagnostic[]): number {
+    if (opts.json) write(io.stdout, JSON.stringify({ ok: false, diagnostics }, null, 2));
+    else write(io.stderr, formatDiagnostics(diagnostics, { colour: colourWanted(io.stderr, io.env) }));
+    return diagnostics.some((d) => d.code === 'LEAF2000') ? EXIT.USAGE : EXIT.CONTENT;
+  }
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import type { Diagnostic, Result } from '../model/diagnostic.js';
+import type { Patient } from '../model/patient.js';
+import { CODES } from '../diagnostics/codes.js';
+import { cascade, parseSetFlags } from '../select/cascade.js';
+import { readYamlFile } from './yaml.js';
+import { validateAgainst } from './schema.js';
+import { SourceMap } from './source-map.js';
+import { displayPath } from './paths.js';
+
+export interface PatientRequest {
+  file?: string;
+  set: readonly string[];
+  root: string;
+  cwd: string;
+}
+
+/**
+ * Reads a patient file and applies --set overrides (the command line wins).
+ * Messages name fields and positions, never values.
+ */
+export async function loadPatient(req: PatientRequest): Promise<Result<Patient>> {
+  let fromFile: Record<string, unknown> = {};
+  let map = SourceMap.empty('--set');
+  if (req.file) {
+    const abs = path.resolve(req.cwd, req.file);
+    const parsed = await readYamlFile(abs, displayPath(abs, req.cwd));
+    if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics.map(redact) };
+    if (!parsed.value.data || typeof parsed.value.data !== 'object' || Array.isArray(parsed.value.data))
+      return {
+        ok: false,
+        diagnostics: [{ code: CODES.WRONG_TYPE, severity: 'error', message: 'A patient file must be a mapping of fields (name: …).', file: parsed.value.file, line: 1, column: 1 }],
+      };
+    fromFile = parsed.value.data as Record<string, unknown>;
+    map = parsed.value.map;
+  }
+  const flags = parseSetFlags(req.set);
+  if (flags.diagnostics.length) return { ok: false, diagnostics: flags.diagnostics };
+  coerce(flags.values);
+  const merged = cascade<Record<string, unknown>>([
+    { origin: map.file, values: fromFile },
+    { origin: '--set', values: flags.values },
+  ]);
+  if (merged.diagnostics.length) return { ok: false, diagnostics: merged.diagnostics };
+  const data = merged.value;
+  const errors = validateAgainst('patient', data, map, { redactValues: true });
+  if (errors.length) {
+    // Errors in values that came from --set point at the flag, not at the file.
+    const setKeys = new Set(req.set.map((s) => s.slice(0, Math.max(0, s.indexOf('=')))));
+    return {
+      ok: false,
+      diagnostics: errors.map((d) => {
+        const field = /'([\w.[\]]+)'/.exec(d.message)?.[1]?.replace(/\[\d+\]/g, '');
+        if (field && setKeys.has(field)) return { ...d, file: `--set ${field}`, line: undefined, column: undefined };
+        return req.file ? d : { ...d, file: '--set', line: undefined, column: undefined };
+      }),
+    };
+  }
+  return { ok: true, value: data as unknown as Patient, warnings: [] };
+}
+
+/** --set values are strings; turn the few non-string fields into their types. */
+function coerce(values: Record<string, unknown>): void {
+  if (values.companion === 'true' || values.companion === 'yes') values.companion = true;
+  else if (values.companion === 'false' || values.companion === 'no') values.companion = false;
+  if (typeof values.skip === 'string') values.skip = values.skip.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** YAML parser messages may quote the offending text; for patient files, drop it. */
+function redact(d: Diagnostic): Diagnostic {
+  if (d.code === CODES.YAML_SYNTAX) return { ...d, message: 'YAML syntax error here. Check quoting and indentation.' };
+  return d;
+}

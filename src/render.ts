@@ -1,0 +1,128 @@
+import type { Brand } from './model/brand.js';
+import type { Leaflet } from './model/content.js';
+import type { Diagnostic, Result } from './model/diagnostic.js';
+import type { Paper, Template } from './model/template.js';
+import type { Patient } from './model/patient.js';
+import { loadLeaflet } from './content/leaflet.js';
+import { loadTemplate } from './content/template.js';
+import { loadBrand } from './content/brand.js';
+import { selectView } from './select/view.js';
+import { composeLeaflet, type Composed } from './pipeline.js';
+
+export type Format = 'pdf' | 'html';
+export const FORMATS: readonly Format[] = ['pdf', 'html'];
+
+export interface RenderRequest {
+  leaflet: string;
+  lang?: string;
+  template: string;
+  brand?: string;
+  formats: readonly Format[];
+  paper: Paper;
+  sections?: string[];
+  skip: string[];
+  /** one patient's details: the output then holds health data */
+  patient?: Patient;
+  /** every date printed or stored in the output (SOURCE_DATE_EPOCH, else the leaflet's published date) */
+  date?: Date;
+}
+
+export interface Artefact {
+  format: Format;
+  bytes: Uint8Array;
+  /** PDF only */
+  pages?: number;
+  lang: string;
+  /** true when the bytes hold patient data (written 0600, never logged) */
+  personal: boolean;
+}
+
+/**
+ * Renders leaflets, keeping what does not change between renders: loaded
+ * content, templates (with their compiled Handlebars), brands. One Renderer
+ * per process (or per batch worker) makes warm renders cheap.
+ */
+export class Renderer {
+  private readonly leaflets = new Map<string, Promise<Result<Leaflet>>>();
+  private readonly templates = new Map<string, Promise<Result<Template>>>();
+  private readonly brands = new Map<string, Promise<Result<Brand>>>();
+  /** writer state that outlives one document, such as parsed fonts */
+  readonly writerCache = new Map<string, unknown>();
+
+  constructor(readonly options: { root: string; cwd: string }) {}
+
+  leaflet(id: string): Promise<Result<Leaflet>> {
+    return memo(this.leaflets, id, () => loadLeaflet(id, this.options));
+  }
+  template(name: string): Promise<Result<Template>> {
+    return memo(this.templates, name, () => loadTemplate(name, this.options));
+  }
+  brand(name: string | undefined): Promise<Result<Brand>> {
+    return memo(this.brands, name ?? '', () => loadBrand(name, this.options));
+  }
+
+  /** load → select → compose, stopping at the first stage that fails. */
+  async compose(req: RenderRequest): Promise<Result<Composed>> {
+    const [leaflet, template, brand] = await Promise.all([this.leaflet(req.leaflet), this.template(req.template), this.brand(req.brand)]);
+    const failed: Diagnostic[] = [];
+    for (const r of [leaflet, template, brand]) if (!r.ok) failed.push(...r.diagnostics);
+    if (!leaflet.ok || !template.ok || !brand.ok) return { ok: false, diagnostics: failed };
+    const view = selectView(leaflet.value, template.value, brand.value, {
+      lang: req.lang,
+      sections: req.sections,
+      skip: req.skip,
+      paper: req.paper,
+      patient: req.patient ?? null,
+      patientSkip: req.patient?.skip,
+    });
+    if (!view.ok) return view;
+    return composeLeaflet(view.value, template.value);
+  }
+
+  async render(req: RenderRequest): Promise<Result<Artefact[]>> {
+    const composed = await this.compose(req);
+    if (!composed.ok) return composed;
+    const leaflet = (await this.leaflet(req.leaflet)) as { ok: true; value: Leaflet };
+    const date = req.date ?? new Date(`${leaflet.value.document.published}T00:00:00Z`);
+    const template = (await this.template(req.template)) as { ok: true; value: Template };
+    const out: Artefact[] = [];
+    const warnings: Diagnostic[] = [...composed.warnings];
+    const personal = req.patient !== undefined;
+    for (const format of req.formats) {
+      if (format === 'html') {
+        const { writeHtml } = await import('./write/html.js');
+        const html = await writeHtml(composed.value, { template: template.value, date });
+        if (!html.ok) return html;
+        out.push({ format, bytes: html.value, lang: composed.value.view.lang, personal });
+      } else {
+        const { writePdf } = await import('./write/pdf/index.js');
+        const pdf = await writePdf(composed.value, { template: template.value, date, cache: this.writerCache });
+        if (!pdf.ok) return pdf;
+        warnings.push(...pdf.warnings);
+        out.push({ format, bytes: pdf.value.bytes, pages: pdf.value.pages, lang: composed.value.view.lang, personal });
+      }
+    }
+    return { ok: true, value: out, warnings };
+  }
+}
+
+function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let p = map.get(key);
+  if (!p) {
+    p = load();
+    map.set(key, p);
+  }
+  return p;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else undefined (the leaflet's published date). */
+export function sourceDate(env: NodeJS.ProcessEnv): Date | undefined | Error {
+  const v = env.SOURCE_DATE_EPOCH;
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d+$/.test(v)) return new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '${v}'.`);
+  return new Date(Number(v) * 1000);
+}
+
+export function defaultFileName(id: string, lang: string, template: string, format: Format): string {
+  return `${id}-${lang}${template === 'standard' ? '' : `-${template}`}.${format}`;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface WriteOptions {
+  /** 0o600 for files that hold patient data */
+  mode?: number;
+  /** refuse to replace these (the content the output was made from) */
+  protect?: readonly string[];
+}
+
+/**
+ * Writes a file so that readers see the old file or the whole new one, never
+ * half of it: a temporary file in the same folder, fsync, then rename.
+ * The temporary name is hidden and random so two writers never collide.
+ */
+export async function writeFileAtomic(file: string, bytes: Uint8Array | string, options: WriteOptions = {}): Promise<void> {
+  const target = path.resolve(file);
+  for (const p of options.protect ?? [])
+    if (path.resolve(p) === target) throw new ProtectedFileError(file);
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(tmp, 'wx', options.mode ?? 0o644);
+  try {
+    await handle.writeFile(bytes);
+    await handle.chmod(options.mode ?? 0o644);
+    await handle.sync();
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  await handle.close();
+  try {
+    await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export class ProtectedFileError extends Error {
+  constructor(readonly file: string) {
+    super(`Refusing to overwrite the source file ${file}.`);
+  }
+}
