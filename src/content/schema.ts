@@ -19,7 +19,7 @@ function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
     const schema = JSON.parse(readFileSync(`${schemaDir}${name}.schema.json`, 'utf8'));
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTuples: false, allowUnionTypes: true });
     v = ajv.compile(schema);
     compiled.set(name, v);
   }
