@@ -47,6 +47,8 @@ export const CODES = {
   MISSING_GLYPH: 'LEAF4001',
   WRITE_FAILED: 'LEAF4002',
   BAD_IMAGE: 'LEAF4003',
+  BAD_THEME: 'LEAF4004',
+  BAD_STYLESHEET: 'LEAF4005',
   // usage (exit 2)
   USAGE: 'LEAF9001',
 } as const;
