@@ -46,7 +46,7 @@ export function listCommand(io: CliIO, setExit: (code: number) => void): Command
             write(io.stdout, `  ${lang}  ${r.status![lang]!.padEnd(8)}  ${r.titles![lang]}${lang === r.source ? '  (source)' : ''}`);
         }
       if (problems.length) {
-        write(io.stderr, formatDiagnostics(problems, { colour: colourWanted(io.stderr, io.env) }));
+        write(io.stderr, formatDiagnostics(problems, { colour: colourWanted(io.stderr, io.env), cwd: io.cwd }));
         setExit(EXIT.CONTENT);
       }
     });

@@ -32,7 +32,7 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   const report = (diagnostics: Diagnostic[]) => {
     if (!diagnostics.length) return;
     if (opts.json) return;
-    write(io.stderr, formatDiagnostics(diagnostics, { colour: colourWanted(io.stderr, io.env) }));
+    write(io.stderr, formatDiagnostics(diagnostics, { colour: colourWanted(io.stderr, io.env), cwd: io.cwd }));
   };
 
   let patient: RenderRequest['patient'];
@@ -88,7 +88,7 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
 
   function fail(diagnostics: Diagnostic[]): number {
     if (opts.json) write(io.stdout, JSON.stringify({ ok: false, diagnostics }, null, 2));
-    else write(io.stderr, formatDiagnostics(diagnostics, { colour: colourWanted(io.stderr, io.env) }));
+    else write(io.stderr, formatDiagnostics(diagnostics, { colour: colourWanted(io.stderr, io.env), cwd: io.cwd }));
     return diagnostics.some((d) => d.code === 'LEAF2000') ? EXIT.USAGE : EXIT.CONTENT;
   }
 }

@@ -30,10 +30,11 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
       const failed = results.some((r) => !r.valid);
       if (opts.json) write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results }, null, 2));
       else {
-        const style = { colour: colourWanted(io.stderr, io.env) };
+        const style = { colour: colourWanted(io.stderr, io.env), cwd: io.cwd };
         if (diagnostics.length) write(io.stderr, formatDiagnostics(diagnostics, style));
         if (failed) write(io.stderr, `${summary(diagnostics, style)} in ${results.filter((r) => !r.valid).length} leaflet(s).`);
-        else write(io.stdout, `${targets.length} leaflet(s) valid: ${targets.join(', ') || '(none)'}`);
+        else if (!targets.length) write(io.stdout, `No leaflets under ${root}/data/leaflets.`);
+        else write(io.stdout, `${targets.length} leaflet(s) valid: ${targets.join(', ')}`);
       }
       if (failed) setExit(EXIT.CONTENT);
     });

@@ -69,7 +69,7 @@ export function parseYamlText(bytes: Uint8Array, display: string): YamlResult {
   const doc = parseDocument(text, {
     schema: 'core',
     uniqueKeys: true,
-    prettyErrors: false,
+    prettyErrors: true,
     lineCounter: lines,
     strict: true,
   });

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../model/diagnostic.js';
 
 export interface PrintStyle {
   /** colour and code frames: only on a TTY and never with NO_COLOR */
   colour: boolean;
+  /** where relative file names in diagnostics start from (for code frames) */
+  cwd?: string;
 }
 
 export function colourWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
@@ -26,7 +29,7 @@ export function formatDiagnostic(d: Diagnostic, style: PrintStyle): string {
   let out = `${c.bold(where)}${sev} ${c.dim(d.code)}: ${d.message}`;
   for (const h of d.hints ?? []) out += `\n  ${c.dim('hint:')} ${h}`;
   if (style.colour && d.file && d.line) {
-    const frame = codeFrame(d.file, d.line, d.column ?? 1, c);
+    const frame = codeFrame(path.resolve(style.cwd ?? process.cwd(), d.file), d.line, d.column ?? 1, c);
     if (frame) out += `\n${frame}`;
   }
   return out;

@@ -1,0 +1,28 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT } from './cli.js';
+
+/** A throwaway content root holding a copy of the bundled data/, to break on purpose. */
+export async function tempRoot(): Promise<{
+  root: string;
+  file: (rel: string) => string;
+  edit: (rel: string, change: (text: string) => string) => Promise<void>;
+  put: (rel: string, content: string | Uint8Array) => Promise<void>;
+  remove: () => Promise<void>;
+}> {
+  const root = await mkdtemp(path.join(tmpdir(), 'leaflets-test-'));
+  await cp(path.join(PROJECT, 'data'), path.join(root, 'data'), { recursive: true });
+  const file = (rel: string) => path.join(root, rel);
+  return {
+    root,
+    file,
+    edit: async (rel, change) => writeFile(file(rel), change(await readFile(file(rel), 'utf8'))),
+    put: async (rel, content) => writeFile(file(rel), content),
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+export const IT = 'data/leaflets/periduroscopia/it.yaml';
+export const EN = 'data/leaflets/periduroscopia/en.yaml';
+export const SHARED = 'data/leaflets/periduroscopia/leaflet.yaml';
