@@ -8,6 +8,7 @@ import type { PatientField, PatientView } from '../model/view.js';
  * "martedì 3 marzo 2026, ore 08:30".
  */
 export function patientView(p: Patient, lang: string, t: TemplateStrings): PatientView {
+  const clean = (v: string | undefined) => (v === undefined ? undefined : cleanText(v));
   const s = (t.patient ?? {}) as Record<string, string>;
   const locale = typeof t.locale === 'string' ? t.locale : lang;
   const fill = (format: string | undefined, values: Record<string, string>) =>
@@ -22,7 +23,8 @@ export function patientView(p: Patient, lang: string, t: TemplateStrings): Patie
     }).format(new Date(`${iso}T00:00:00Z`));
   const fields: PatientField[] = [];
   const add = (label: string | undefined, value: string | undefined) => {
-    if (value) fields.push({ label: label ?? '', value });
+    const v = clean(value);
+    if (v) fields.push({ label: label ?? '', value: v });
   };
   add(s.name, p.name);
   add(s.identifier, p.identifier);
@@ -41,5 +43,15 @@ export function patientView(p: Patient, lang: string, t: TemplateStrings): Patie
   if (p.companion !== undefined) add(s.companion, p.companion ? s.companionYes : s.companionNo);
   add(s.doctor, p.doctor?.name);
   add(s.phone, p.doctor?.phone);
-  return { fields, note: p.note ?? null };
+  return { fields, note: clean(p.note) || null };
+}
+
+/**
+ * Typed text may hold invisible control characters (pasted from other
+ * programs); they have no glyph and no meaning on paper. Tabs and newlines
+ * stay; everything else shows as typed, in NFC so one letter is one letter.
+ */
+export function cleanText(v: string): string {
+  // eslint-disable-next-line no-control-regex
+  return v.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').normalize('NFC').trim();
 }
