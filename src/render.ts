@@ -123,6 +123,11 @@ export function sourceDate(env: NodeJS.ProcessEnv): Date | undefined | Error {
   return new Date(Number(v) * 1000);
 }
 
-export function defaultFileName(id: string, lang: string, template: string, format: Format): string {
-  return `${id}-${lang}${template === 'standard' ? '' : `-${template}`}.${format}`;
+/**
+ * `<id>-<lang>[-<template>][-patient].<format>`. A personal handout gets a
+ * fixed "-patient" suffix so it never replaces the general leaflet — and no
+ * patient field ever goes into a file name.
+ */
+export function defaultFileName(id: string, lang: string, template: string, format: Format, personal = false): string {
+  return `${id}-${lang}${template === 'standard' ? '' : `-${template}`}${personal ? '-patient' : ''}.${format}`;
 }

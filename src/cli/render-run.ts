@@ -62,7 +62,7 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   for (const a of result.value) {
     const file = opts.output
       ? path.resolve(io.cwd, opts.output)
-      : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format));
+      : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format, a.personal));
     for (const dir of protect) {
       const rel = path.relative(dir, file);
       if (!rel.startsWith('..') && !path.isAbsolute(rel))
