@@ -27,14 +27,25 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
         diagnostics.push(...list);
         results.push({ id, valid: r.ok, diagnostics: list });
       }
-      const failed = results.some((r) => !r.valid);
-      if (opts.json) write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results }, null, 2));
+      // Brands are content too; check them when validating everything.
+      const brandResults = [];
+      if (!ids.length) {
+        const { listBrands, loadBrand } = await import('../content/brand.js');
+        for (const name of await listBrands(root)) {
+          const r = await loadBrand(name, { root, cwd: io.cwd });
+          const list = r.ok ? r.warnings : r.diagnostics;
+          diagnostics.push(...list);
+          brandResults.push({ id: name, valid: r.ok, diagnostics: list });
+        }
+      }
+      const failed = [...results, ...brandResults].some((r) => !r.valid);
+      if (opts.json) write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results, brands: brandResults }, null, 2));
       else {
         const style = { colour: colourWanted(io.stderr, io.env), cwd: io.cwd };
         if (diagnostics.length) write(io.stderr, formatDiagnostics(diagnostics, style));
-        if (failed) write(io.stderr, `${summary(diagnostics, style)} in ${results.filter((r) => !r.valid).length} leaflet(s).`);
+        if (failed) write(io.stderr, `${summary(diagnostics, style)}.`);
         else if (!targets.length) write(io.stdout, `No leaflets under ${root}/data/leaflets.`);
-        else write(io.stdout, `${targets.length} leaflet(s) valid: ${targets.join(', ')}`);
+        else write(io.stdout, `${targets.length} leaflet(s) valid: ${targets.join(', ')}${brandResults.length ? `; ${brandResults.length} brand(s) valid` : ''}`);
       }
       if (failed) setExit(EXIT.CONTENT);
     });

@@ -27,6 +27,19 @@ describe('leaflets validate', () => {
     expect(r.stdout).toContain('1 leaflet(s) valid: periduroscopia');
   });
 
+  it('checks brands too: a broken brand file fails validation with its position', async () => {
+    const t = await tempRoot();
+    try {
+      await t.put('data/brands/broken.yaml', 'name: Broken\ncolours: { primary: blue }\n');
+      const r = await runCli(['validate', '--root', t.root], { cwd: t.root });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('data/brands/broken.yaml:2:21: error LEAF1014');
+      expect(r.stderr).toContain('#rrggbb');
+    } finally {
+      await t.remove();
+    }
+  });
+
   it('an unknown leaflet is a usage error with a suggestion, exit 2', async () => {
     const r = await runCli(['validate', 'periduroscopy']);
     expect(r.code).toBe(2);
