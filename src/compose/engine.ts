@@ -42,7 +42,7 @@ export function createEngine(template: Template): Result<Engine> {
     knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
     preventIndent: true,
   };
-  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, strictArgs(name, fn));
   const diagnostics: Diagnostic[] = [];
   const compile = (file: TemplateFile) => {
     try {
@@ -83,6 +83,23 @@ export function createEngine(template: Template): Result<Engine> {
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/**
+ * Strict mode checks `{{titel}}` but not a helper's arguments: `{{inline titel}}`
+ * would quietly print nothing. The view model has every field (null when
+ * absent), so an undefined argument is always a misspelt field.
+ */
+function strictArgs(name: string, fn: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
+  return function (this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
+    if (args.slice(0, -1).some((a) => a === undefined))
+      throw Object.assign(new Error(`an argument of {{${name}}} is not defined`), {
+        lineNumber: options.loc?.start.line,
+        column: options.loc?.start.column,
+      });
+    return (fn as (...a: unknown[]) => unknown).apply(this, args);
+  };
+}
 
 /** Runtime errors inside a partial should name the partial's file, not the main template. */
 function wrapPartial(fn: Handlebars.TemplateDelegate, file: TemplateFile): Handlebars.TemplateDelegate {
