@@ -3,6 +3,8 @@ import { EXIT, UsageError, write, type CliIO } from './context.js';
 import { listCommand } from './list.js';
 import { validateCommand } from './validate.js';
 import { renderCommand } from './render.js';
+import { buildCommand } from './build.js';
+import { interruptSignal } from '../batch/interrupt.js';
 
 /**
  * The `leaflets` program. Commands are defined here cheaply; each loads what
@@ -29,7 +31,7 @@ Examples:
 
 Exit codes: 0 success, 1 content errors, 2 usage errors.`,
     );
-  for (const define of [listCommand, validateCommand, renderCommand]) program.addCommand(define(io, setExit));
+  for (const define of [listCommand, validateCommand, renderCommand, buildCommand]) program.addCommand(define(io, setExit));
 
   program.exitOverride();
   for (const cmd of [program, ...program.commands]) {
@@ -58,11 +60,12 @@ Exit codes: 0 success, 1 content errors, 2 usage errors.`,
     if (io.env.LEAFLETS_DEBUG) write(io.stderr, String((e as Error)?.stack));
     return 70;
   }
+  if (io.signal?.aborted) return EXIT.INTERRUPTED;
   return exitCode;
 }
 
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, signal: interruptSignal(process) };
 }
 
 async function version(): Promise<string> {

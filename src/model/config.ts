@@ -8,13 +8,16 @@ export type RuleSetting = RuleSeverity | [RuleSeverity] | [RuleSeverity, Record<
 export interface Config {
   leaflets?: 'all' | string[];
   languages?: 'all' | string[];
-  brands?: string[];
-  templates?: string[];
+  /** brand names, or 'all' (every data/brands/*.yaml); absent: the default brand */
+  brands?: 'all' | string[];
+  templates?: 'all' | string[];
   formats?: ('pdf' | 'html')[];
   paper?: Paper;
   sections?: string[];
   skip?: string[];
+  /** output folder, relative to the config file's folder */
   out?: string;
+  /** output path pattern inside `out`, with {leaflet} {lang} {brand} {template} {paper} {format} */
   output?: string;
   jobs?: number;
   lint?: { maxWarnings?: number; rules?: Record<string, RuleSetting> };

@@ -1,0 +1,111 @@
+/**
+ * Builds one artefact: render, write atomically, hash. The same code runs in
+ * a worker thread or, with --jobs 1, in the main thread.
+ */
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Paper } from '../model/template.js';
+import { Renderer, type Format } from '../render.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { CODES } from '../diagnostics/codes.js';
+import { sha256 } from './fingerprint.js';
+
+/** What crosses the thread boundary: plain data only. */
+export interface WorkItem {
+  id: number;
+  leaflet: string;
+  lang: string | null;
+  brand: string | null;
+  template: string;
+  format: Format;
+  paper: Paper;
+  sections?: string[];
+  skip: string[];
+  /** absolute output path */
+  file: string;
+  /** SOURCE_DATE_EPOCH in ms, if set */
+  date?: number;
+}
+
+export interface WorkResult {
+  id: number;
+  status: 'built' | 'failed';
+  pages?: number;
+  bytes?: number;
+  sha256?: string;
+  milliseconds: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A Renderer keeps every leaflet it has loaded. A worker going through
+ * thousands of artefacts starts a fresh one after this many leaflets, keeping
+ * the parsed fonts (writerCache): memory stays flat, fonts are parsed once.
+ */
+const LEAFLETS_PER_RENDERER = 8;
+
+export class ArtefactBuilder {
+  private renderer: Renderer;
+  private readonly leaflets = new Set<string>();
+
+  constructor(private readonly options: { root: string; cwd: string }) {
+    this.renderer = new Renderer(options);
+  }
+
+  async build(item: WorkItem): Promise<WorkResult> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    this.recycle(item.leaflet);
+    try {
+      const result = await this.renderer.render({
+        leaflet: item.leaflet,
+        lang: item.lang ?? undefined,
+        template: item.template,
+        brand: item.brand ?? undefined,
+        formats: [item.format],
+        paper: item.paper,
+        sections: item.sections,
+        skip: item.skip,
+        date: item.date === undefined ? undefined : new Date(item.date),
+      });
+      if (!result.ok) return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: result.diagnostics };
+      const artefact = result.value[0];
+      if (!artefact)
+        return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: [bug(`the renderer returned no ${item.format}`)] };
+      await writeFileAtomic(item.file, artefact.bytes);
+      return {
+        id: item.id,
+        status: 'built',
+        pages: artefact.pages,
+        bytes: artefact.bytes.length,
+        sha256: sha256(artefact.bytes),
+        milliseconds: elapsed(),
+        diagnostics: result.warnings,
+      };
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      const diagnostic: Diagnostic = err?.code
+        ? { code: CODES.WRITE_FAILED, severity: 'error', message: `Could not write ${item.file}: ${err.message}` }
+        : bug((e as Error)?.stack ?? String(e));
+      return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: [diagnostic] };
+    }
+  }
+
+  private recycle(leaflet: string): void {
+    if (this.leaflets.has(leaflet)) return;
+    if (this.leaflets.size >= LEAFLETS_PER_RENDERER) {
+      const fresh = new Renderer(this.options);
+      for (const [k, v] of this.renderer.writerCache) fresh.writerCache.set(k, v);
+      this.renderer = fresh;
+      this.leaflets.clear();
+    }
+    this.leaflets.add(leaflet);
+  }
+}
+
+function bug(detail: string): Diagnostic {
+  return {
+    code: CODES.WORKER_FAILED,
+    severity: 'error',
+    message: `Internal error while building this artefact; this is a bug in leaflets, please report it. ${detail.split('\n')[0]}`,
+  };
+}

@@ -1,0 +1,267 @@
+/**
+ * `leaflets build`: config + flags → matrix → jobs → (shard) → skip what is
+ * up to date → build the rest in parallel → cache, manifest, report.
+ * Returns the exit code; never exits the process itself.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Paper } from '../model/template.js';
+import type { Format } from '../render.js';
+import { loadConfig } from '../content/config.js';
+import { displayPath, layout } from '../content/paths.js';
+import { CODES } from '../diagnostics/codes.js';
+import { colourWanted, formatDiagnostics, painter } from '../diagnostics/print.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { EXIT, write, type CliIO } from '../cli/context.js';
+import { DEFAULT_BRAND_LABEL, describe, expandJobs, resolveMatrix, type Job } from './matrix.js';
+import { readInventory } from './inventory.js';
+import { selectShard, type Shard } from './shard.js';
+import { KeyMaker } from './keys.js';
+import { mtimeOf, readCache, upToDate, writeCache } from './cache.js';
+import { runPool } from './pool.js';
+import type { WorkItem, WorkResult } from './artefact.js';
+import { makeManifest, makeReport, type ArtefactRecord } from './report.js';
+import { createProgress } from './progress.js';
+import { shardManifestFile } from './pattern.js';
+import { toolVersion } from './fingerprint.js';
+
+export interface BuildOptions {
+  /** absolute content root */
+  root: string;
+  json: boolean;
+  /** narrowing or overriding the config; undefined: the config's value */
+  leaflets?: string[];
+  languages?: 'all' | string[];
+  formats?: Format[];
+  brands?: 'all' | string[];
+  templates?: 'all' | string[];
+  paper?: Paper;
+  sections?: string[];
+  skip?: string[];
+  /** absolute output folder from --out */
+  out?: string;
+  output?: string;
+  jobs?: number;
+  shard?: Shard;
+  force: boolean;
+  /** SOURCE_DATE_EPOCH */
+  date?: Date;
+}
+
+export async function build(options: BuildOptions, io: CliIO): Promise<number> {
+  const started = performance.now();
+  const colour = colourWanted(io.stderr, io.env);
+  const printDiagnostics = (list: Diagnostic[]) => write(io.stderr, formatDiagnostics(list, { colour }));
+  /** Problems with how the build was asked for: nothing is built, exit 2. */
+  const refuse = (list: Diagnostic[]) => {
+    if (options.json) write(io.stdout, JSON.stringify({ ok: false, diagnostics: list }, null, 2));
+    else printDiagnostics(list);
+    return EXIT.USAGE;
+  };
+
+  const config = await loadConfig({ root: options.root, cwd: io.cwd });
+  if (!config.ok) return refuse(config.diagnostics);
+  const inventory = await readInventory(options.root);
+  const matrix = resolveMatrix(
+    config.value,
+    {
+      leaflets: options.leaflets,
+      languages: options.languages,
+      brands: options.brands,
+      templates: options.templates,
+      formats: options.formats,
+      paper: options.paper,
+      sections: options.sections,
+      skip: options.skip,
+      output: options.output,
+    },
+    inventory,
+  );
+  if (!matrix.ok) return refuse(matrix.diagnostics);
+  const expanded = expandJobs(matrix.value, inventory);
+  if (!expanded.ok) return refuse(expanded.diagnostics);
+  if (!expanded.value.length)
+    return refuse([
+      {
+        code: CODES.EMPTY_MATRIX,
+        severity: 'error',
+        message: `There is nothing to build: no leaflets under ${displayPath(layout.leaflets(options.root), io.cwd)}.`,
+        hints: ['Pass --root to point at your content folder, or create one with `leaflets init <dir>`.'],
+      },
+    ]);
+
+  const out =
+    options.out ?? path.resolve(config.value.file ? path.dirname(config.value.file) : options.root, config.value.out ?? 'out');
+  for (const dir of [path.join(options.root, 'data'), layout.templates(options.root)]) {
+    const rel = path.relative(dir, out);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
+      return refuse([
+        {
+          code: CODES.OUTPUT_INSIDE_CONTENT,
+          severity: 'error',
+          message: `The output folder ${displayPath(out, io.cwd)} is inside the content folder ${displayPath(dir, io.cwd)}. Choose another one with --out or \`out:\` in the config.`,
+        },
+      ]);
+  }
+
+  const jobs = selectShard(expanded.value, options.shard);
+  const version = await toolVersion();
+  const keys = new KeyMaker({ root: options.root, cwd: io.cwd, brands: inventory.brands, date: options.date });
+  const cache = await readCache(out);
+  const records: (ArtefactRecord | undefined)[] = new Array(jobs.length);
+  const pending: { item: WorkItem; key: string }[] = [];
+  const jobKeys = await Promise.all(jobs.map((job) => keys.key(job)));
+  const fresh = await Promise.all(
+    jobs.map((job, i) => (options.force ? false : upToDate(fileOf(out, job), cache.get(job.path), jobKeys[i] ?? ''))),
+  );
+  jobs.forEach((job, i) => {
+    const entry = cache.get(job.path);
+    if (fresh[i] && entry)
+      records[i] = record(job, {
+        status: 'skipped',
+        pages: entry.pages,
+        bytes: entry.bytes,
+        sha256: entry.sha256,
+        milliseconds: 0,
+        diagnostics: entry.diagnostics,
+      });
+    else
+      pending.push({
+        key: jobKeys[i] ?? '',
+        item: {
+          id: i,
+          leaflet: job.leaflet,
+          lang: job.lang,
+          brand: job.brand,
+          template: job.template,
+          format: job.format,
+          paper: job.paper,
+          sections: job.sections,
+          skip: job.skip,
+          file: fileOf(out, job),
+          date: options.date?.getTime(),
+        },
+      });
+  });
+
+  const progress = createProgress(io.stderr, { colour });
+  progress.start(jobs.length);
+  for (const r of records) if (r) progress.tick(r);
+  const keyOf = new Map(pending.map((p) => [p.item.id, p.key]));
+  const updates: Promise<void>[] = [];
+  const outcome = await runPool(
+    pending.map((p) => p.item),
+    {
+      jobs: options.jobs ?? config.value.jobs ?? availableParallelism(),
+      root: options.root,
+      cwd: io.cwd,
+      signal: io.signal,
+      onResult: (result: WorkResult) => {
+        const job = jobs[result.id] as Job;
+        const r = record(job, result);
+        records[result.id] = r;
+        progress.tick(r);
+        if (result.status === 'built')
+          updates.push(
+            mtimeOf(fileOf(out, job)).then((mtimeMs) => {
+              cache.set(job.path, {
+                key: keyOf.get(result.id) ?? '',
+                sha256: result.sha256 ?? '',
+                bytes: result.bytes ?? 0,
+                pages: result.pages,
+                diagnostics: result.diagnostics,
+                mtimeMs,
+              });
+            }),
+          );
+        else cache.delete(job.path);
+      },
+    },
+  );
+  progress.stop();
+  await Promise.all(updates);
+
+  const all = jobs.map(
+    (job, i) => records[i] ?? record(job, { status: 'cancelled', milliseconds: 0, diagnostics: [] }),
+  );
+  // Written even when interrupted, so the next build resumes where this one stopped.
+  await writeCache(out, cache);
+  if (!outcome.interrupted) {
+    const manifest = makeManifest(all, { version, shard: options.shard, root: options.root, cwd: io.cwd });
+    await writeFileAtomic(path.join(out, shardManifestFile(options.shard)), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+
+  const report = makeReport(all, {
+    version,
+    out: displayPath(out, io.cwd),
+    shard: options.shard,
+    milliseconds: Math.round(performance.now() - started),
+    interrupted: outcome.interrupted,
+  });
+  if (options.json) write(io.stdout, JSON.stringify(report, null, 2));
+  else {
+    printProblems(all, io, colour);
+    write(io.stdout, summaryLine(report, colour));
+  }
+  if (outcome.interrupted) return EXIT.INTERRUPTED;
+  return report.summary.failed ? EXIT.CONTENT : EXIT.OK;
+}
+
+function fileOf(out: string, job: Job): string {
+  return path.join(out, ...job.path.split('/'));
+}
+
+function record(
+  job: Job,
+  r: Pick<WorkResult, 'milliseconds' | 'diagnostics' | 'pages' | 'bytes' | 'sha256'> & { status: ArtefactRecord['status'] },
+): ArtefactRecord {
+  return {
+    path: job.path,
+    leaflet: job.leaflet,
+    format: job.format,
+    language: job.lang,
+    brand: job.brand ?? DEFAULT_BRAND_LABEL,
+    template: job.template,
+    paper: job.paper,
+    pages: r.pages ?? null,
+    bytes: r.bytes ?? null,
+    sha256: r.sha256 ?? null,
+    milliseconds: r.milliseconds,
+    status: r.status,
+    diagnostics: r.diagnostics,
+  };
+}
+
+/**
+ * Failures (and warnings of what was built), each problem once with the
+ * artefacts it affects: a broken brand fails every artefact of that brand
+ * with the same message, which should be read once, not forty times.
+ */
+function printProblems(records: readonly ArtefactRecord[], io: CliIO, colour: boolean): void {
+  const groups = new Map<string, { diagnostics: Diagnostic[]; paths: string[]; failed: boolean }>();
+  for (const r of records) {
+    if (r.status !== 'failed' && !(r.status === 'built' && r.diagnostics.length)) continue;
+    const id = JSON.stringify(r.diagnostics);
+    const g = groups.get(id) ?? { diagnostics: r.diagnostics, paths: [], failed: r.status === 'failed' };
+    g.paths.push(r.status === 'failed' ? `${r.path} (${describe({ ...r, lang: r.language, brand: r.brand })})` : r.path);
+    groups.set(id, g);
+  }
+  const c = painter(colour);
+  for (const g of [...groups.values()].sort((a, b) => Number(a.failed) - Number(b.failed))) {
+    const shown = g.paths.slice(0, 5).join(', ') + (g.paths.length > 5 ? ` and ${g.paths.length - 5} more` : '');
+    write(io.stderr, `\n${g.failed ? c.red.bold('failed') : c.yellow('warnings in')} ${shown}:`);
+    write(io.stderr, formatDiagnostics(g.diagnostics, { colour }));
+  }
+}
+
+function summaryLine(report: ReturnType<typeof makeReport>, colour: boolean): string {
+  const c = painter(colour);
+  const s = report.summary;
+  const parts = [`${s.built} built`, `${s.skipped} up to date`];
+  if (s.failed) parts.push(c.red(`${s.failed} failed`));
+  if (s.cancelled) parts.push(`${s.cancelled} not started`);
+  const where = `${report.out}${report.shard ? `, shard ${report.shard}` : ''}`;
+  const head = report.interrupted ? c.yellow('interrupted:') : s.failed ? c.red('build failed:') : 'build finished:';
+  return `${head} ${parts.join(', ')} of ${s.total} artefacts in ${(s.milliseconds / 1000).toFixed(1)} s (${where})`;
+}

@@ -1,0 +1,69 @@
+/**
+ * Cache keys: for each artefact, a hash of everything its bytes depend on.
+ * Folders and files are hashed once per build, however many artefacts share
+ * them.
+ */
+import path from 'node:path';
+import { layout } from '../content/paths.js';
+import { loadBrand } from '../content/brand.js';
+import { loadTemplate, templatesDir } from '../content/template.js';
+import { InputHasher, artefactKey, toolFingerprint } from './fingerprint.js';
+import type { Job } from './matrix.js';
+
+export class KeyMaker {
+  private readonly hasher = new InputHasher();
+  private readonly memo = new Map<string, Promise<string>>();
+
+  constructor(private readonly options: { root: string; cwd: string; brands: readonly string[]; date: Date | undefined }) {}
+
+  async key(job: Job): Promise<string> {
+    const [tool, leaflet, template, brand] = await Promise.all([
+      this.once('tool', () => toolFingerprint(this.hasher)),
+      this.hasher.tree(layout.leaflet(this.options.root, job.leaflet)),
+      this.once(`template:${job.template}`, () => this.template(job.template)),
+      this.once(`brand:${job.brand ?? ''}`, () => this.brand(job.brand)),
+    ]);
+    return artefactKey({
+      tool,
+      leaflet,
+      template,
+      brand,
+      options: {
+        lang: job.lang,
+        format: job.format,
+        paper: job.paper,
+        sections: job.sections ?? null,
+        skip: job.skip,
+        date: this.options.date?.getTime() ?? null,
+      },
+    });
+  }
+
+  private once(name: string, make: () => Promise<string>): Promise<string> {
+    let p = this.memo.get(name);
+    if (!p) {
+      p = make();
+      this.memo.set(name, p);
+    }
+    return p;
+  }
+
+  /** The template folder (markup, partials, CSS, theme, strings) and the font files its theme names. */
+  private async template(name: string): Promise<string> {
+    const dir = path.join(await templatesDir(this.options.root), name);
+    const loaded = await loadTemplate(name, { root: this.options.root, cwd: this.options.cwd });
+    const fonts = loaded.ok ? [...Object.values(loaded.value.theme.fonts.body), ...loaded.value.theme.fonts.fallback] : [];
+    const fontHashes = await Promise.all(fonts.map((f) => this.hasher.file(f)));
+    return `${await this.hasher.tree(dir)}:${fontHashes.join(',')}`;
+  }
+
+  /** The brand file and its logo; the default brand is neutral.yaml if the root has one. */
+  private async brand(brand: string | null): Promise<string> {
+    const name = brand ?? (this.options.brands.includes('neutral') ? 'neutral' : null);
+    if (name === null) return 'built-in';
+    const file = path.join(layout.brands(this.options.root), `${name}.yaml`);
+    const loaded = await loadBrand(name, { root: this.options.root, cwd: this.options.cwd });
+    const logo = loaded.ok && loaded.value.logo ? await this.hasher.file(loaded.value.logo.path) : 'no logo';
+    return `${await this.hasher.file(file)}:${logo}`;
+  }
+}
