@@ -1,18 +1,85 @@
+/**
+ * The PDF writer: leaflet markup → measured chunks → pages → pdfkit.
+ *
+ *   checkGlyphs   every character against the font chain, before layout
+ *   layoutLeaflet MarkupElement → Flow (chunks with sizes, structure tree)
+ *   paginate      Flow → LaidOutDocument (pages of positioned items: plain data)
+ *   paint         LaidOutDocument → bytes (the only step that touches pdfkit)
+ */
+import path from 'node:path';
 import type { Result } from '../../model/diagnostic.js';
+import type { LaidOutDocument } from '../../model/layout.js';
 import type { Template } from '../../model/template.js';
 import type { Composed } from '../../pipeline.js';
 import { CODES } from '../../diagnostics/codes.js';
+import { loadAssets, type LoadedAsset } from './assets.js';
+import { loadFonts, type FontChain } from './fonts.js';
+import { checkGlyphs, missingGlyphDiagnostics, type TextSources } from './glyphs.js';
+import { layoutLeaflet } from './layout.js';
+import { metadataOf } from './metadata.js';
+import { paginate } from './paginate.js';
+import { PAPER_SIZES, stylesFor } from './styles.js';
 
 export interface PdfOptions {
   template: Template;
   date: Date;
   /** lives as long as the Renderer: parsed fonts and other reusable state */
   cache: Map<string, unknown>;
+  /** where the text came from, so a character no font has is reported at its line */
+  sources?: TextSources;
+}
+
+export interface LaidOut {
+  document: LaidOutDocument;
+  fonts: FontChain;
+  assets: Map<string, LoadedAsset>;
+}
+
+/** Everything up to paint: the layout as data (tests compare it as JSON). */
+export function layoutPdf(composed: Composed, options: PdfOptions): Result<LaidOut> {
+  const { view, tree } = composed;
+  const theme = view.theme;
+  const themeFile = path.join(options.template.dir, 'theme.yaml');
+  const fonts = loadFonts(theme, options.cache, themeFile);
+  if (!fonts.ok) return fonts;
+  const styles = stylesFor(theme);
+
+  const missing = checkGlyphs(tree, fonts.value, styles.italic);
+  if (missing.size) {
+    const files = [...Object.values(theme.fonts.body), ...theme.fonts.fallback];
+    return { ok: false, diagnostics: missingGlyphDiagnostics(missing, view, options.sources ?? { sourceMaps: [] }, files) };
+  }
+
+  const assets = loadAssets(view.assets, (a) =>
+    a.id === 'logo'
+      ? { file: options.sources?.brandFile, what: `The logo of the brand '${view.brand.id}'` }
+      : { file: view.file, what: 'The figure image' },
+  );
+  if (!assets.ok) return assets;
+
+  const size = PAPER_SIZES[view.paper] ?? PAPER_SIZES.a4!;
+  const flow = layoutLeaflet(tree, { styles, fonts: fonts.value, size, margins: theme.margins, assets: assets.value });
+  return { ok: true, value: { document: paginate(flow, fonts.value), fonts: fonts.value, assets: assets.value }, warnings: [] };
 }
 
 /** markup → boxes → pages → pdfkit. */
 export async function writePdf(composed: Composed, options: PdfOptions): Promise<Result<{ bytes: Uint8Array; pages: number }>> {
-  void composed;
-  void options;
-  return { ok: false, diagnostics: [{ code: CODES.WRITE_FAILED, severity: 'error', message: 'PDF output is not available yet.' }] };
+  const laid = layoutPdf(composed, options);
+  if (!laid.ok) return laid;
+  const { paint } = await import('./paint.js');
+  try {
+    const bytes = await paint(laid.value.document, {
+      fonts: laid.value.fonts,
+      assets: laid.value.assets,
+      meta: metadataOf(composed.view, options.date),
+      cache: options.cache,
+    });
+    return { ok: true, value: { bytes, pages: laid.value.document.pages.length }, warnings: [] };
+  } catch (e) {
+    // images were checked before layout; what is left here is a damaged file pdfkit could not decode
+    return {
+      ok: false,
+      diagnostics: [{ code: CODES.WRITE_FAILED, severity: 'error', message: `The PDF could not be drawn: ${(e as Error).message}` }],
+    };
+  }
 }

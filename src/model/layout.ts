@@ -1,0 +1,111 @@
+/**
+ * The PDF writer's hand-off types: layout turns the leaflet markup into
+ * pages of positioned items; paint only draws them. Plain data, no pdfkit
+ * objects, so a layout can be compared as JSON and laid out again safely.
+ * Units are PDF points, origin at the top left of the page, y downwards.
+ */
+export type FaceName = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+/** A run of text in one font, placed on a line. */
+export interface PlacedRun {
+  text: string;
+  /** which font of the chain: a body face, or `fallback:N` */
+  font: string;
+  size: number;
+  colour: string;
+  /** left edge, absolute */
+  x: number;
+  width: number;
+  /** structure element the run belongs to, or null for decoration (an Artifact) */
+  struct: number | null;
+}
+
+export interface TextItem {
+  kind: 'text';
+  /** baseline, absolute */
+  y: number;
+  runs: PlacedRun[];
+}
+
+export interface RectItem {
+  kind: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill: string | null;
+  stroke: string | null;
+  lineWidth: number;
+}
+
+export interface LineItem {
+  kind: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  colour: string;
+  lineWidth: number;
+}
+
+export interface ImageItem {
+  kind: 'image';
+  asset: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** the Figure element, or null for the header logo (repeated on every page: an Artifact) */
+  struct: number | null;
+}
+
+/** Text drawn at an angle: the DRAFT watermark. */
+export interface StampItem {
+  kind: 'stamp';
+  text: string;
+  font: string;
+  size: number;
+  colour: string;
+  opacity: number;
+  /** centre of the text */
+  x: number;
+  y: number;
+  angle: number;
+}
+
+export type PageItem = TextItem | RectItem | LineItem | ImageItem | StampItem;
+
+/** Where a repeated or decorative item sits, for the Artifact's /Type. */
+export type ArtifactKind = 'Pagination' | 'Layout';
+
+export interface LaidOutPage {
+  /** width and height in points */
+  size: [number, number];
+  /** drawn first, marked as Artifacts: header, footer, DRAFT mark, backgrounds and rules */
+  artifacts: { kind: ArtifactKind; items: PageItem[] }[];
+  /** real content in reading order */
+  items: PageItem[];
+}
+
+/** The tagged-PDF structure tree, in markup order. Node ids index `StructureTree.nodes`. */
+export type StructRole = 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure';
+
+export interface StructNode {
+  id: number;
+  role: StructRole;
+  /** Figure alternative text */
+  alt?: string;
+  children: number[];
+}
+
+export interface StructureTree {
+  root: number;
+  nodes: StructNode[];
+}
+
+export interface LaidOutDocument {
+  pages: LaidOutPage[];
+  structure: StructureTree;
+  /** the outline: one entry per section, subsections nested */
+  outline: { title: string; page: number; children: { title: string; page: number }[] }[];
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import type { Diagnostic, Result } from '../../model/diagnostic.js';
+import type { FaceName } from '../../model/layout.js';
+import type { Theme } from '../../model/template.js';
+import { CODES } from '../../diagnostics/codes.js';
+
+/** One font file, parsed once per process and shared by every document the Renderer writes. */
+export interface LoadedFont {
+  path: string;
+  bytes: Uint8Array;
+  font: fontkit.Font;
+  /** advance widths of text pieces in em, keyed by piece: measuring is most of layout's time */
+  widths: Map<string, number>;
+}
+
+/** The fonts a document draws with: the four body faces, then the fallbacks in order. */
+export interface FontChain {
+  faces: Record<FaceName, LoadedFont>;
+  fallback: LoadedFont[];
+}
+
+const FACES: readonly FaceName[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+/**
+ * Loads the theme's fonts, reusing fonts already parsed for an earlier
+ * document (plain pdfkit re-parses every TTF for every document, which is
+ * most of a warm render's time).
+ */
+export function loadFonts(theme: Theme, cache: Map<string, unknown>, themeFile: string): Result<FontChain> {
+  const diagnostics: Diagnostic[] = [];
+  const load = (path: string): LoadedFont | undefined => {
+    const key = `pdf:font:${path}`;
+    const known = cache.get(key) as LoadedFont | undefined;
+    if (known) return known;
+    try {
+      const bytes = readFileSync(path);
+      const loaded: LoadedFont = { path, bytes, font: fontkit.create(bytes), widths: new Map() };
+      if (typeof loaded.font.hasGlyphForCodePoint !== 'function') throw new Error('a font collection, not one font');
+      cache.set(key, loaded);
+      return loaded;
+    } catch (e) {
+      diagnostics.push({
+        code: CODES.WRITE_FAILED,
+        severity: 'error',
+        message: `The font ${path} named in the template's theme cannot be read as a TrueType or OpenType font (${(e as Error).message}).`,
+        file: themeFile,
+      });
+      return undefined;
+    }
+  };
+  const faces = {} as Record<FaceName, LoadedFont>;
+  for (const f of FACES) {
+    const loaded = load(theme.fonts.body[f]);
+    if (loaded) faces[f] = loaded;
+  }
+  const fallback = theme.fonts.fallback.map(load).filter((f): f is LoadedFont => f !== undefined);
+  if (diagnostics.length) return { ok: false, diagnostics };
+  return { ok: true, value: { faces, fallback }, warnings: [] };
+}
+
+/** A font of the chain by the name layout gives it: a face, or `fallback:N`. */
+export function fontNamed(chain: FontChain, name: string): LoadedFont {
+  if (name.startsWith('fallback:')) return chain.fallback[Number(name.slice(9))]!;
+  return chain.faces[name as FaceName];
+}
+
+/** The first font of the chain, starting at `face`, that has a glyph for the character; undefined when none has. */
+export function fontFor(chain: FontChain, face: FaceName, codePoint: number): string | undefined {
+  if (chain.faces[face].font.hasGlyphForCodePoint(codePoint)) return face;
+  for (let i = 0; i < chain.fallback.length; i++) if (chain.fallback[i]!.font.hasGlyphForCodePoint(codePoint)) return `fallback:${i}`;
+  return undefined;
+}
+
+/**
+ * Width of `text` in points. Split the way pdfkit lays text out (at each
+ * space, the space kept with the word before it) so that what we measure
+ * is exactly what pdfkit draws, kerning included.
+ */
+export function measure(font: LoadedFont, text: string, size: number): number {
+  let em = 0;
+  let last = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i === text.length ? last < i : c === 32 || c === 9) {
+      const piece = text.slice(last, i + 1);
+      let w = font.widths.get(piece);
+      if (w === undefined) {
+        w = font.font.layout(piece).advanceWidth / font.font.unitsPerEm;
+        font.widths.set(piece, w);
+      }
+      em += w;
+      last = i + 1;
+    }
+  }
+  return em * size;
+}
+
+/** Distance from the top of a line box to the baseline, pt. */
+export function ascent(font: LoadedFont, size: number): number {
+  return (font.font.ascent / font.font.unitsPerEm) * size;
+}

@@ -1,0 +1,571 @@
+import type { MarkupElement, MarkupNode } from '../../model/markup.js';
+import type { FaceName, ImageItem, PageItem, StructNode, StructRole, StructureTree, TextItem } from '../../model/layout.js';
+import { textOf } from '../../model/markup.js';
+import type { Theme } from '../../model/template.js';
+import type { LoadedAsset } from './assets.js';
+import { ascent, fontFor, fontNamed, measure, type FontChain } from './fonts.js';
+import { breakLines, type InlineRun, type Line } from './text.js';
+import { mm, type BoxStyle, type Styles, type TextStyle } from './styles.js';
+
+/**
+ * An unbreakable vertical slice of the leaflet: one line of a paragraph,
+ * a heading line, an image, the padding of a box. Pagination only moves
+ * whole chunks; `keepWithNext` chains say which must share a page.
+ */
+export interface Chunk {
+  height: number;
+  /** space above, dropped at the top of a page */
+  spaceBefore: number;
+  keepWithNext: boolean;
+  /** y relative to the chunk's top */
+  items: PageItem[];
+  /** boxes (callouts, key points…) this chunk is inside, outermost first */
+  boxes: number[];
+  /** a section heading starts here */
+  bookmark?: { title: string; level: 2 | 3 };
+}
+
+export interface BoxSpec {
+  id: number;
+  x: number;
+  width: number;
+  style: BoxStyle;
+}
+
+/** Everything repeated on each page, laid out once. */
+export interface PageFrame {
+  size: [number, number];
+  /** the area the flow fills */
+  content: { x: number; y: number; width: number; height: number };
+  header: PageItem[];
+  /** document control lines; the page label is placed per page */
+  footer: PageItem[];
+  pageLabel: { format: string; y: number; right: number; style: TextStyle } | null;
+  draft: string | null;
+}
+
+export interface Flow {
+  chunks: Chunk[];
+  boxes: BoxSpec[];
+  structure: StructureTree;
+  frame: PageFrame;
+  stamp: Styles['draftStamp'];
+}
+
+export interface LayoutInput {
+  styles: Styles;
+  fonts: FontChain;
+  size: [number, number];
+  margins: Theme['margins'];
+  assets: ReadonlyMap<string, LoadedAsset>;
+}
+
+interface Ctx {
+  x: number;
+  width: number;
+  struct: number;
+  boxes: number[];
+  /** the colour of a box's label (callouts) */
+  accent?: string;
+}
+
+/** markup → chunks in reading order, with the structure tree they belong to. */
+export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
+  const { styles, fonts } = input;
+  const [pageWidth, pageHeight] = input.size;
+  const m = { top: mm(input.margins.top), right: mm(input.margins.right), bottom: mm(input.margins.bottom), left: mm(input.margins.left) };
+  const content = { x: m.left, y: m.top, width: pageWidth - m.left - m.right, height: pageHeight - m.top - m.bottom };
+
+  const nodes: StructNode[] = [];
+  const node = (role: StructRole, parent: number | null, alt?: string): number => {
+    const id = nodes.length;
+    nodes.push(alt === undefined ? { id, role, children: [] } : { id, role, alt, children: [] });
+    if (parent !== null) nodes[parent]!.children.push(id);
+    return id;
+  };
+  const root = node('Document', null);
+  const chunks: Chunk[] = [];
+  const boxes: BoxSpec[] = [];
+  /** set after a heading: the next block sits close under it and stays with it */
+  let afterHeading = false;
+
+  // ---- inline text -------------------------------------------------------
+
+  const faceOf = (bold: boolean, italic: boolean): FaceName => (bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular');
+
+  /** The runs of an element holding inline content, whitespace collapsed as a browser would. */
+  const runsOf = (el: MarkupElement, style: TextStyle, struct: number | null, skip?: (n: MarkupNode) => boolean): InlineRun[] => {
+    const raw: InlineRun[] = [];
+    const baseBold = style.face === 'bold' || style.face === 'boldItalic';
+    const baseItalic = style.face === 'italic' || style.face === 'boldItalic';
+    const walk = (n: MarkupNode, bold: boolean, italic: boolean, s: number | null, colour: string) => {
+      if (skip?.(n)) return;
+      if (n.type === 'text') {
+        raw.push({ text: n.value.replace(/[ \t\r\n\f]+/g, ' '), font: faceOf(bold, italic), size: style.size, colour, struct: s });
+        return;
+      }
+      if (n.tag === 'br') {
+        raw.push({ text: '\n', font: faceOf(bold, italic), size: style.size, colour, struct: s });
+        return;
+      }
+      if (n.tag === 'img') return;
+      let b = bold;
+      let i = italic;
+      let c = colour;
+      let st = s;
+      if (n.tag === 'strong') b = true;
+      // large print sets emphasis upright and bold instead of italic (UKAAF: no italics)
+      if (n.tag === 'em') styles.italic ? (i = true) : (b = true);
+      if (n.attrs['aria-hidden'] === 'true') {
+        st = null;
+        c = styles.colours.primary;
+      }
+      if (n.classes.includes('point-label') || n.classes.includes('number')) {
+        b = true;
+        c = styles.colours.primary;
+      }
+      for (const ch of n.children) walk(ch, b, i, st, c);
+    };
+    for (const ch of el.children) walk(ch, baseBold, baseItalic, struct, style.colour);
+    // collapse spaces across runs, trim the ends
+    const out: InlineRun[] = [];
+    let prevSpace = true;
+    for (const r of raw) {
+      let text = r.text;
+      if (text === '\n') {
+        const last = out[out.length - 1];
+        if (last) last.text = last.text.replace(/ +$/, '');
+        out.push(r);
+        prevSpace = true;
+        continue;
+      }
+      if (prevSpace) text = text.replace(/^ /, '');
+      if (!text) continue;
+      prevSpace = text.endsWith(' ');
+      out.push({ ...r, text });
+    }
+    for (let k = out.length - 1; k >= 0; k--) {
+      const t = out[k]!.text.replace(/ +$/, '');
+      if (t) {
+        out[k]!.text = t;
+        break;
+      }
+      out.splice(k, 1);
+    }
+    return withFallbackFonts(out);
+  };
+
+  /** A character the face lacks is drawn from the first fallback font that has it. */
+  const withFallbackFonts = (runs: InlineRun[]): InlineRun[] => {
+    if (!fonts.fallback.length) return runs;
+    const out: InlineRun[] = [];
+    for (const r of runs) {
+      let current = '';
+      let font = r.font;
+      for (const ch of r.text) {
+        const f = fontFor(fonts, r.font as FaceName, ch.codePointAt(0)!) ?? r.font;
+        if (f !== font && current) {
+          out.push({ ...r, text: current, font });
+          current = '';
+        }
+        font = f;
+        current += ch;
+      }
+      if (current) out.push({ ...r, text: current, font });
+    }
+    return out;
+  };
+
+  const lineItems = (line: Line, x: number, style: TextStyle): { item: TextItem; baseline: number } => {
+    const face = fontNamed(fonts, 'regular').font;
+    const contentHeight = ((face.ascent - face.descent) / face.unitsPerEm) * style.size;
+    const baseline = (style.lineHeight - contentHeight) / 2 + ascent(fontNamed(fonts, 'regular'), style.size);
+    return {
+      baseline,
+      item: {
+        kind: 'text',
+        y: baseline,
+        runs: line.pieces.map((p) => ({ text: p.text, font: p.font, size: p.size, colour: p.colour, x: x + p.x, width: p.width, struct: p.struct })),
+      },
+    };
+  };
+
+  /**
+   * A paragraph as one chunk a line. The first line keeps with the second
+   * (no orphan) and the last but one with the last (no widow).
+   */
+  const paragraph = (
+    runs: InlineRun[],
+    style: TextStyle,
+    ctx: Ctx,
+    gap: number,
+    opts: { x?: number; width?: number; first?: PageItem[]; keep?: boolean; bookmark?: Chunk['bookmark'] } = {},
+  ): Chunk[] => {
+    const x = opts.x ?? ctx.x;
+    const lines = breakLines(runs, opts.width ?? ctx.width, fonts);
+    if (!lines.length && opts.first) lines.push({ pieces: [], width: 0 });
+    const out: Chunk[] = lines.map((line, i) => {
+      const { item } = lineItems(line, x, style);
+      const items: PageItem[] = [item];
+      if (i === 0 && opts.first) items.unshift(...opts.first);
+      return {
+        height: style.lineHeight,
+        spaceBefore: i === 0 ? gap : 0,
+        keepWithNext: opts.keep === true || (lines.length >= 2 && (i === 0 || i === lines.length - 2)),
+        items,
+        boxes: ctx.boxes,
+      };
+    });
+    if (out[0] && opts.bookmark) out[0].bookmark = opts.bookmark;
+    return out;
+  };
+
+  const emit = (cs: Chunk[]) => {
+    if (!cs.length) return;
+    if (afterHeading) {
+      cs[0]!.spaceBefore = Math.min(cs[0]!.spaceBefore, styles.space.afterHeading);
+      afterHeading = false;
+    }
+    chunks.push(...cs);
+  };
+
+  const gapFor = (ctx: Ctx, first: boolean, normal: number) => (first && ctx.boxes.length && isBoxStart() ? 0 : normal);
+  /** inside a box, the first block sits on the box's padding */
+  let boxStart = false;
+  const isBoxStart = () => boxStart;
+
+  // ---- blocks ------------------------------------------------------------
+
+  const heading = (el: MarkupElement, ctx: Ctx) => {
+    const level = el.tag === 'h1' ? 1 : el.tag === 'h2' ? 2 : 3;
+    const style = el.classes.includes('question') ? styles.question : level === 1 ? styles.h1 : level === 2 ? styles.h2 : styles.h3;
+    const role: StructRole = level === 1 ? 'H1' : level === 2 ? 'H2' : 'H3';
+    const id = node(role, ctx.struct);
+    const inSection = parentSection.get(el);
+    const gap = level === 1 ? 0 : level === 2 ? styles.space.section : el.classes.includes('question') ? styles.space.section * 0.7 : styles.space.section * 0.8;
+    const cs = paragraph(runsOf(el, style, id), style, ctx, gapFor(ctx, true, gap), {
+      keep: true,
+      bookmark: inSection ? { title: textOf(el).replace(/\s+/g, ' ').trim(), level: level === 3 ? 3 : 2 } : undefined,
+    });
+    if (level <= 2 && cs.length) {
+      // a rule under section titles, as in the HTML
+      const last = cs[cs.length - 1]!;
+      const y = last.height + 2;
+      last.items.push({ kind: 'line', x1: ctx.x, y1: y, x2: ctx.x + ctx.width, y2: y, colour: level === 1 ? styles.colours.primary : styles.colours.accent, lineWidth: level === 1 ? 1.5 : 1 });
+      last.height += 5;
+    }
+    boxStart = false;
+    emit(cs);
+    afterHeading = true;
+  };
+
+  const para = (el: MarkupElement, ctx: Ctx) => {
+    const cls = el.classes;
+    let style = styles.body;
+    let gap = styles.space.paragraph;
+    if (cls.includes('subtitle')) {
+      style = styles.subtitle;
+      gap = 4;
+    } else if (cls.includes('callout-label') || cls.includes('note-label')) {
+      style = { ...styles.label, colour: ctx.accent ?? styles.colours.primary };
+    } else if (ctx.accent && !boxStart) gap = styles.space.paragraph * 0.5;
+    const id = node('P', ctx.struct);
+    const cs = paragraph(runsOf(el, style, id), style, ctx, gapFor(ctx, true, gap));
+    // a callout's label stays with its text
+    if (cls.includes('callout-label') || cls.includes('note-label')) for (const c of cs) c.keepWithNext = true;
+    boxStart = false;
+    emit(cs);
+  };
+
+  const list = (el: MarkupElement, ctx: Ctx) => {
+    if (el.classes.includes('points')) return points(el, ctx);
+    const l = node('L', ctx.struct);
+    const numbered = el.tag === 'ol';
+    let n = Number(el.attrs.start ?? 1) || 1;
+    let first = true;
+    for (const li of el.children) {
+      if (li.type !== 'element') continue;
+      const item = node('LI', l);
+      const lbl = node('Lbl', item);
+      const body = node('LBody', item);
+      const labelText = numbered ? `${n++}.` : '•';
+      const labelStyle: TextStyle = numbered ? { ...styles.body, face: 'bold', colour: styles.colours.primary } : { ...styles.body, colour: styles.colours.primary };
+      const { item: label } = lineItems(
+        { pieces: [{ text: labelText, font: labelStyle.face, size: labelStyle.size, colour: labelStyle.colour, struct: lbl, x: 0, width: 0 }], width: 0 },
+        ctx.x + (numbered ? 0 : styles.indent * 0.25),
+        labelStyle,
+      );
+      const gap = first ? gapFor(ctx, true, styles.space.paragraph) : styles.space.list;
+      emit(paragraph(runsOf(li, styles.body, body), styles.body, ctx, gap, { x: ctx.x + styles.indent, width: ctx.width - styles.indent, first: [label] }));
+      first = false;
+      boxStart = false;
+    }
+  };
+
+  /** Key points: each in its own tinted box with its circled number, never split. */
+  const points = (el: MarkupElement, ctx: Ctx) => {
+    const l = node('L', ctx.struct);
+    let first = true;
+    for (const li of el.children) {
+      if (li.type !== 'element') continue;
+      const item = node('LI', l);
+      const body = node('LBody', item);
+      const marker = li.children.find((c): c is MarkupElement => c.type === 'element' && c.classes.includes('marker'));
+      const style = styles.boxes.point;
+      const box = openBox(style, ctx);
+      const inner = { ...ctx, boxes: [...ctx.boxes, box.id] };
+      const markerWidth = styles.marker.size * 1.25;
+      const x = ctx.x + style.padding;
+      const start = chunks.length;
+      emit([spacer(style.padding, first ? gapFor(ctx, true, styles.space.paragraph) : styles.space.list * 2, inner)]);
+      const markerRun: PageItem[] = [];
+      if (marker) {
+        const text = textOf(marker).trim();
+        const w = measure(fontNamed(fonts, styles.marker.face), text, styles.marker.size);
+        // the circled number's baseline sits on the first line's
+        const bodyBaseline = lineItems({ pieces: [], width: 0 }, 0, styles.body).baseline;
+        markerRun.push({
+          kind: 'text',
+          y: bodyBaseline + styles.marker.size * 0.12,
+          runs: [{ text, font: styles.marker.face, size: styles.marker.size, colour: styles.marker.colour, x: x + (markerWidth - w) / 2 - 2, width: w, struct: null }],
+        });
+      }
+      const runs = runsOf(li, styles.body, body, (n) => n === marker);
+      boxStart = true;
+      emit(paragraph(runs, styles.body, inner, 0, { x: x + markerWidth, width: ctx.width - 2 * style.padding - markerWidth, first: markerRun }));
+      emit([spacer(style.padding, 0, inner)]);
+      keepTogether(start);
+      first = false;
+      boxStart = false;
+    }
+  };
+
+  const spacer = (height: number, gap: number, ctx: Ctx): Chunk => ({ height, spaceBefore: gap, keepWithNext: false, items: [], boxes: ctx.boxes });
+  const openBox = (style: BoxStyle, ctx: Ctx): BoxSpec => {
+    const b = { id: boxes.length, x: ctx.x, width: ctx.width, style };
+    boxes.push(b);
+    return b;
+  };
+  /** Chunks from `start` on stay on one page when they fit on one. */
+  const keepTogether = (start: number) => {
+    for (let i = start; i < chunks.length - 1; i++) chunks[i]!.keepWithNext = true;
+  };
+
+  /** A callout, the summary, the patient box, the draft notice: blocks on a tinted or bordered box. */
+  const boxed = (el: MarkupElement, ctx: Ctx, style: BoxStyle, role: StructRole | null, unsplit: boolean) => {
+    const box = openBox(style, ctx);
+    const struct = role ? node(role, ctx.struct) : ctx.struct;
+    const inset = style.barWidth + style.padding;
+    const inner: Ctx = { x: ctx.x + inset, width: ctx.width - inset - style.padding, struct, boxes: [...ctx.boxes, box.id], accent: style.bar ?? style.stroke ?? undefined };
+    const start = chunks.length;
+    const wasAfterHeading = afterHeading;
+    emit([spacer(style.padding, gapFor(ctx, true, el.classes.includes('callout') ? styles.space.callout : styles.space.paragraph), inner)]);
+    if (wasAfterHeading) chunks[start]!.keepWithNext = true;
+    boxStart = true;
+    blocks(el.children, inner);
+    afterHeading = false;
+    emit([spacer(style.padding, 0, inner)]);
+    if (unsplit) keepTogether(start);
+    boxStart = false;
+  };
+
+  /** Label/value pairs (the patient box): the label in a column on the left. */
+  const definitions = (el: MarkupElement, ctx: Ctx) => {
+    const l = node('L', ctx.struct);
+    const labelWidth = Math.min(ctx.width * 0.34, 150);
+    let first = true;
+    const kids = el.children.filter((c): c is MarkupElement => c.type === 'element');
+    for (let i = 0; i < kids.length; i++) {
+      const dt = kids[i]!;
+      if (dt.tag !== 'dt') continue;
+      const dd = kids[i + 1]?.tag === 'dd' ? kids[++i] : undefined;
+      const item = node('LI', l);
+      const lbl = node('Lbl', item);
+      const labelStyle = { ...styles.body, face: 'bold' as FaceName };
+      const labelLines = breakLines(runsOf(dt, labelStyle, lbl), labelWidth - 8, fonts);
+      const body = dd ? node('LBody', item) : null;
+      const valueLines = dd && body !== null ? breakLines(runsOf(dd, styles.body, body), ctx.width - labelWidth, fonts) : [];
+      const rows = Math.max(labelLines.length, valueLines.length, 1);
+      const items: PageItem[] = [];
+      for (let r = 0; r < rows; r++) {
+        const shift = r * styles.body.lineHeight;
+        for (const [lines, x] of [[labelLines, ctx.x], [valueLines, ctx.x + labelWidth]] as const) {
+          const line = lines[r];
+          if (!line) continue;
+          const { item: t } = lineItems(line, x, styles.body);
+          t.y += shift;
+          items.push(t);
+        }
+      }
+      // reading order: the label, then its value
+      items.sort((a, b) => (a.kind === 'text' && b.kind === 'text' ? (a.runs[0]?.struct ?? 0) - (b.runs[0]?.struct ?? 0) || a.y - b.y : 0));
+      emit([{ height: rows * styles.body.lineHeight, spaceBefore: first ? gapFor(ctx, true, styles.space.paragraph) : styles.space.list, keepWithNext: false, items, boxes: ctx.boxes }]);
+      first = false;
+      boxStart = false;
+    }
+  };
+
+  const figure = (el: MarkupElement, ctx: Ctx) => {
+    const img = el.tag === 'img' ? el : el.children.find((c): c is MarkupElement => c.type === 'element' && c.tag === 'img');
+    const caption = el.children.find((c): c is MarkupElement => c.type === 'element' && c.tag === 'figcaption');
+    const asset = img ? input.assets.get((img.attrs.src ?? '').replace(/^asset:/, '')) : undefined;
+    if (img && asset) {
+      const fig = node('Figure', ctx.struct, img.attrs.alt ?? '');
+      // CSS pixels are 0.75 pt; never wider than the column or taller than ~half a page
+      const scale = Math.min(0.75, ctx.width / asset.width, (content.height * 0.5) / asset.height);
+      const w = asset.width * scale;
+      const h = asset.height * scale;
+      const image: ImageItem = { kind: 'image', asset: asset.id, x: ctx.x, y: 0, width: w, height: h, struct: fig };
+      emit([{ height: h, spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: caption !== undefined, items: [image], boxes: ctx.boxes }]);
+    }
+    if (caption) {
+      const id = node('P', ctx.struct);
+      const style = { ...styles.small, face: (styles.italic ? 'italic' : 'regular') as FaceName };
+      emit(paragraph(runsOf(caption, style, id), style, ctx, 3));
+    }
+    boxStart = false;
+  };
+
+  const parentSection = new WeakMap<MarkupElement, boolean>();
+
+  const blocks = (children: readonly MarkupNode[], ctx: Ctx) => {
+    for (const c of children) {
+      if (c.type !== 'element') continue;
+      const cls = c.classes;
+      switch (c.tag) {
+        case 'h1':
+        case 'h2':
+        case 'h3':
+          heading(c, ctx);
+          break;
+        case 'p':
+        case 'figcaption':
+          para(c, ctx);
+          break;
+        case 'ul':
+        case 'ol':
+          list(c, ctx);
+          break;
+        case 'dl':
+          definitions(c, ctx);
+          break;
+        case 'figure':
+        case 'img':
+          figure(c, ctx);
+          break;
+        case 'section': {
+          const sect = node('Sect', ctx.struct);
+          for (const h of c.children) if (h.type === 'element' && /^h[23]$/.test(h.tag) && !h.classes.includes('question')) parentSection.set(h, true);
+          blocks(c.children, { ...ctx, struct: sect });
+          break;
+        }
+        case 'aside':
+          boxed(c, ctx, styles.boxes.patient, 'Div', false);
+          break;
+        case 'div':
+          if (cls.includes('callout')) boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', true);
+          else if (cls.includes('summary')) boxed(c, ctx, styles.boxes.summary, 'Div', false);
+          else if (cls.includes('draft-mark')) boxed(c, ctx, styles.boxes.draft, 'Div', true);
+          else blocks(c.children, ctx);
+          break;
+        case 'header':
+        case 'footer':
+          break;
+        default:
+          // main, article and groupings the contract may add: their children flow in order
+          if (c.children.some((k) => k.type === 'text' && k.value.trim())) para(c, ctx);
+          else blocks(c.children, ctx);
+      }
+    }
+  };
+
+  blocks(tree.children, { x: content.x, width: content.width, struct: root, boxes: [] });
+
+  return {
+    chunks,
+    boxes,
+    structure: { root, nodes },
+    frame: frameOf(tree, input, content),
+    stamp: styles.draftStamp,
+  };
+}
+
+/** Header (logo, brand name), footer (document control, page label) and the DRAFT mark: the same on every page. */
+function frameOf(tree: MarkupElement, input: LayoutInput, content: PageFrame['content']): PageFrame {
+  const { styles, fonts } = input;
+  const [pageWidth, pageHeight] = input.size;
+  const find = (el: MarkupElement, test: (e: MarkupElement) => boolean): MarkupElement | undefined => {
+    for (const c of el.children) {
+      if (c.type !== 'element') continue;
+      if (test(c)) return c;
+      const deep = find(c, test);
+      if (deep) return deep;
+    }
+    return undefined;
+  };
+  const plain = (el: MarkupNode) => textOf(el).replace(/\s+/g, ' ').trim();
+  const line = (text: string, style: TextStyle, x: number, y: number): TextItem => ({
+    kind: 'text',
+    y,
+    runs: [{ text, font: style.face, size: style.size, colour: style.colour, x, width: measure(fontNamed(fonts, style.face), text, style.size), struct: null }],
+  });
+
+  const header: PageItem[] = [];
+  const headerEl = find(tree, (e) => e.tag === 'header');
+  const top = mm(8);
+  const bandHeight = Math.max(12, content.y - top - mm(5));
+  if (headerEl) {
+    const logo = find(headerEl, (e) => e.tag === 'img');
+    const asset = logo ? input.assets.get((logo.attrs.src ?? '').replace(/^asset:/, '')) : undefined;
+    let x = content.x;
+    let h = 0;
+    if (asset) {
+      h = Math.min(styles.logoHeight, bandHeight);
+      const w = Math.min((asset.width / asset.height) * h, content.width * 0.4);
+      h = (w * asset.height) / asset.width;
+      header.push({ kind: 'image', asset: asset.id, x, y: top, width: w, height: h, struct: null });
+      x += w + 10;
+    }
+    const brandEl = find(headerEl, (e) => e.classes.includes('brand-name'));
+    const name = brandEl ? plain(brandEl) : '';
+    if (name) {
+      const s = styles.header;
+      const mid = top + Math.max(h, s.lineHeight) / 2;
+      header.push(line(name, s, x, mid + s.size * 0.35));
+      h = Math.max(h, s.lineHeight);
+    }
+    if (h > 0) {
+      const y = top + h + mm(2);
+      header.push({ kind: 'line', x1: content.x, y1: y, x2: content.x + content.width, y2: y, colour: styles.colours.accent, lineWidth: 1 });
+    }
+  }
+
+  const footer: PageItem[] = [];
+  let pageLabel: PageFrame['pageLabel'] = null;
+  const footerEl = find(tree, (e) => e.tag === 'footer');
+  const ruleY = content.y + content.height + mm(5);
+  if (footerEl) {
+    const s = styles.footer;
+    const labelEl = find(footerEl, (e) => e.classes.includes('page-label'));
+    const format = labelEl?.attrs['data-format'] ?? null;
+    const reserve = format ? measure(fontNamed(fonts, s.face), format.replace('{page}', '88').replace('{pages}', '88'), s.size) + 12 : 0;
+    let y = ruleY + 3 + ascent(fontNamed(fonts, s.face), s.size);
+    if (format) pageLabel = { format, y, right: content.x + content.width, style: s };
+    footer.push({ kind: 'line', x1: content.x, y1: ruleY, x2: content.x + content.width, y2: ruleY, colour: styles.colours.accent, lineWidth: 1 });
+    for (const p of footerEl.children) {
+      if (p.type !== 'element' || p.classes.includes('pagination')) continue;
+      const text = plain(p);
+      if (!text) continue;
+      for (const l of breakLines([{ text, font: s.face, size: s.size, colour: s.colour, struct: null }], content.width - reserve, fonts)) {
+        footer.push({ kind: 'text', y, runs: l.pieces.map((pc) => ({ ...pc, x: content.x + pc.x })) });
+        y += s.lineHeight;
+      }
+    }
+  }
+
+  const notice = find(tree, (e) => e.classes.includes('draft-mark'));
+  const draft = notice ? plain(find(notice, (e) => e.tag === 'strong') ?? notice).split(' ')[0] || 'DRAFT' : null;
+  void pageWidth;
+  void pageHeight;
+  return { size: input.size, content, header, footer, pageLabel, draft };
+}

@@ -1,0 +1,181 @@
+import PDFDocument from 'pdfkit';
+import type { LaidOutDocument, PageItem, PlacedRun } from '../../model/layout.js';
+import type { LoadedAsset } from './assets.js';
+import type { FontChain, LoadedFont } from './fonts.js';
+import { infoOf, xmpOf, type PdfMetadata } from './metadata.js';
+import { buildStructure, roleOf, type StructElement } from './structure.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export interface PaintInput {
+  fonts: FontChain;
+  assets: ReadonlyMap<string, LoadedAsset>;
+  meta: PdfMetadata;
+  /** lives as long as the Renderer */
+  cache: Map<string, unknown>;
+}
+
+/** pdfkit internals the writer relies on, checked by the tests against the pinned 0.17.2. */
+interface DocInternals {
+  _font: { constructor: new (doc: Doc, font: unknown, id: string) => unknown };
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+  _addInfo: () => void;
+  appendXML: (xml: string, newline?: boolean) => void;
+}
+
+/** The only module that draws: laid-out pages → PDF bytes. */
+export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<Uint8Array> {
+  const first = laid.pages[0]!;
+  const doc = new PDFDocument({
+    size: first.size,
+    margin: 0,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: input.meta.lang,
+    displayTitle: true,
+    // no standard font: loading Helvetica's metrics is wasted time, we never use it
+    font: null as unknown as string,
+    info: infoOf(input.meta) as PDFKit.DocumentInfo,
+  });
+  const internals = doc as unknown as DocInternals;
+  internals._addInfo = () => internals.appendXML(xmpOf(input.meta));
+
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  registerFonts(doc, input.fonts, input.cache);
+  const images = new Map<string, unknown>();
+  let svg: typeof import('svg-to-pdfkit').default | undefined;
+  for (const a of input.assets.values()) {
+    if (a.type === 'svg') svg ??= (await import('svg-to-pdfkit')).default;
+    // opened once per document: the logo on every page is one image object
+    else images.set(a.id, (doc as unknown as { openImage(src: Buffer): unknown }).openImage(Buffer.from(a.bytes)));
+  }
+
+  const { elements, end } = buildStructure(doc, laid.structure, laid.pages);
+  type OutlineItem = ReturnType<Doc['outline']['addItem']>;
+  const tops = new Map<number, OutlineItem>();
+
+  laid.pages.forEach((page, index) => {
+    doc.addPage({ size: page.size, margin: 0 });
+    // pdfkit points a bookmark at the current page: add each while its section's first page is current
+    laid.outline.forEach((o, k) => {
+      if (o.page === index) tops.set(k, doc.outline.addItem(o.title));
+      for (const c of o.children) if (c.page === index) tops.get(k)!.addItem(c.title);
+    });
+    for (const group of page.artifacts) {
+      if (!group.items.length) continue;
+      doc.markContent('Artifact', { type: group.kind });
+      for (const item of group.items) draw(doc, item, input, images, svg, null);
+      doc.endMarkedContent();
+    }
+    for (const item of page.items) draw(doc, item, input, images, svg, { elements, roleOf: (id) => roleOf(laid.structure, id) });
+  });
+  end();
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Registers the parsed fonts with this document. pdfkit parses a font
+ * again for every document it is given; handing it the font object parsed
+ * once per process makes warm renders several times faster.
+ */
+function registerFonts(doc: Doc, fonts: FontChain, cache: Map<string, unknown>) {
+  const internals = doc as unknown as DocInternals;
+  let Embedded = cache.get('pdf:EmbeddedFont') as DocInternals['_font']['constructor'] | undefined;
+  const all: [string, LoadedFont][] = [...Object.entries(fonts.faces), ...fonts.fallback.map((f, i): [string, LoadedFont] => [`fallback:${i}`, f])];
+  if (!Embedded) {
+    // pdfkit does not export its embedded-font class; take it from a font it makes
+    const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+    probe.font(Buffer.from(all[0]![1].bytes));
+    Embedded = (probe as unknown as DocInternals)._font.constructor;
+    cache.set('pdf:EmbeddedFont', Embedded);
+  }
+  for (const [name, f] of all) internals._fontFamilies[name] = new Embedded(doc, f.font, `F${++internals._fontCount}`);
+}
+
+interface Tagging {
+  elements: Map<number, StructElement>;
+  roleOf: (id: number) => string;
+}
+
+function draw(
+  doc: Doc,
+  item: PageItem,
+  input: PaintInput,
+  images: Map<string, unknown>,
+  svg: typeof import('svg-to-pdfkit').default | undefined,
+  tagging: Tagging | null,
+) {
+  switch (item.kind) {
+    case 'rect': {
+      doc.rect(item.x, item.y, item.width, item.height);
+      if (item.fill && item.stroke) doc.lineWidth(item.lineWidth).fillAndStroke(item.fill, item.stroke);
+      else if (item.fill) doc.fill(item.fill);
+      else if (item.stroke) doc.lineWidth(item.lineWidth).stroke(item.stroke);
+      return;
+    }
+    case 'line':
+      doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.lineWidth).stroke(item.colour);
+      return;
+    case 'stamp': {
+      doc.save();
+      doc.fillOpacity(item.opacity);
+      doc.font(item.font).fontSize(item.size).fillColor(item.colour);
+      doc.rotate(item.angle, { origin: [item.x, item.y] });
+      const w = doc.widthOfString(item.text);
+      doc.text(item.text, item.x - w / 2, item.y, { lineBreak: false, baseline: 'middle' });
+      doc.restore();
+      return;
+    }
+    case 'image': {
+      const asset = input.assets.get(item.asset)!;
+      const place = () => {
+        if (asset.type === 'svg') svg!(doc, Buffer.from(asset.bytes).toString('utf8'), item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMinYMin meet' });
+        else doc.image(images.get(item.asset) as PDFKit.Mixins.ImageOption & string, item.x, item.y, { width: item.width, height: item.height });
+      };
+      if (tagging && item.struct !== null) {
+        const content = doc.markStructureContent('Figure');
+        place();
+        doc.endMarkedContent();
+        tagging.elements.get(item.struct)!.add(content);
+      } else place();
+      return;
+    }
+    case 'text': {
+      // consecutive runs of one structure element share one marked-content sequence
+      let k = 0;
+      while (k < item.runs.length) {
+        const struct = item.runs[k]!.struct;
+        let e = k;
+        while (e + 1 < item.runs.length && item.runs[e + 1]!.struct === struct) e++;
+        const runs = item.runs.slice(k, e + 1);
+        if (!tagging) runs.forEach((r) => drawRun(doc, r, item.y));
+        else if (struct === null) {
+          doc.markContent('Artifact', { type: 'Layout' });
+          runs.forEach((r) => drawRun(doc, r, item.y));
+          doc.endMarkedContent();
+        } else {
+          const content = doc.markStructureContent(tagging.roleOf(struct));
+          runs.forEach((r) => drawRun(doc, r, item.y));
+          doc.endMarkedContent();
+          tagging.elements.get(struct)!.add(content);
+        }
+        k = e + 1;
+      }
+      return;
+    }
+  }
+}
+
+function drawRun(doc: Doc, run: PlacedRun, baseline: number) {
+  doc.font(run.font).fontSize(run.size).fillColor(run.colour).text(run.text, run.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+}

@@ -1,0 +1,54 @@
+import type PDFDocument from 'pdfkit';
+import type { LaidOutPage, StructureTree } from '../../model/layout.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
+export type StructElement = ReturnType<Doc['struct']>;
+
+/**
+ * The tagged-PDF structure tree, created before any page is drawn so that
+ * its order is the markup's order whatever page the content lands on.
+ * Elements without content (nothing of them was drawn) are left out:
+ * an empty structure element is an error for PDF/UA checkers.
+ */
+export function buildStructure(doc: Doc, tree: StructureTree, pages: readonly LaidOutPage[]): { elements: Map<number, StructElement>; end: () => void } {
+  const drawn = new Set<number>();
+  for (const page of pages)
+    for (const item of page.items) {
+      if (item.kind === 'text') for (const r of item.runs) if (r.struct !== null) drawn.add(r.struct);
+      if (item.kind === 'image' && item.struct !== null) drawn.add(item.struct);
+    }
+  const live = new Set<number>();
+  const mark = (id: number): boolean => {
+    const n = tree.nodes[id]!;
+    let any = drawn.has(id);
+    for (const c of n.children) if (mark(c)) any = true;
+    if (any) live.add(id);
+    return any;
+  };
+  mark(tree.root);
+
+  const elements = new Map<number, StructElement>();
+  const make = (id: number): StructElement => {
+    const n = tree.nodes[id]!;
+    const el = doc.struct(n.role, n.alt !== undefined ? { alt: n.alt } : {});
+    elements.set(id, el);
+    return el;
+  };
+  const root = make(tree.root);
+  doc.addStructure(root);
+  const grow = (id: number, el: StructElement) => {
+    for (const c of tree.nodes[id]!.children) {
+      if (!live.has(c)) continue;
+      const child = make(c);
+      el.add(child);
+      grow(c, child);
+    }
+  };
+  grow(tree.root, root);
+  return { elements, end: () => root.end() };
+}
+
+/** The role a structure element was made with, for its marked content. */
+export function roleOf(tree: StructureTree, id: number): string {
+  return tree.nodes[id]!.role;
+}
