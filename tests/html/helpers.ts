@@ -17,12 +17,13 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** Fixed, so golden files do not depend on the day they were made. */
 export const DATE = new Date('2026-11-24T00:00:00Z');
 
-export type HtmlRequest = Partial<RenderRequest> & { root?: string };
+/** `fresh`: a new renderer, for a root whose files the test has just changed. */
+export type HtmlRequest = Partial<RenderRequest> & { root?: string; fresh?: boolean };
 
 /** One renderer per root, as the CLI keeps one per process. */
 const renderers = new Map<string, Renderer>();
-export function rendererFor(root = REPO): Renderer {
-  let r = renderers.get(root);
+export function rendererFor(root = REPO, fresh = false): Renderer {
+  let r = fresh ? undefined : renderers.get(root);
   if (!r) {
     r = new Renderer({ root, cwd: root });
     renderers.set(root, r);
@@ -31,8 +32,8 @@ export function rendererFor(root = REPO): Renderer {
 }
 
 export async function renderHtmlResult(req: HtmlRequest = {}): Promise<Result<string>> {
-  const { root, ...rest } = req;
-  const renderer = rendererFor(root);
+  const { root, fresh, ...rest } = req;
+  const renderer = rendererFor(root, fresh);
   const full: RenderRequest = { leaflet: 'periduroscopia', template: 'standard', formats: ['html'], paper: 'a4', skip: [], date: DATE, ...rest };
   const composed = await renderer.compose(full);
   if (!composed.ok) return composed;
