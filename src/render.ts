@@ -96,7 +96,18 @@ export class Renderer {
         out.push({ format, bytes: html.value, lang: composed.value.view.lang, personal });
       } else {
         const { writePdf } = await import('./write/pdf/index.js');
-        const pdf = await writePdf(composed.value, { template: template.value, date, cache: this.writerCache });
+        const brand = (await this.brand(req.brand)) as { ok: true; value: Brand };
+        const pdf = await writePdf(composed.value, {
+          template: template.value,
+          date,
+          cache: this.writerCache,
+          // to point a character no font can draw back at its line in the YAML
+          sources: {
+            sourceMaps: leaflet.value.languages.map((l) => l.sourceMap),
+            brandFile: brand.value.file,
+            stringsFile: `${template.value.i18nDir}/${composed.value.view.lang}.yaml`,
+          },
+        });
         if (!pdf.ok) return pdf;
         warnings.push(...pdf.warnings);
         out.push({ format, bytes: pdf.value.bytes, pages: pdf.value.pages, lang: composed.value.view.lang, personal });

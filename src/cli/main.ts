@@ -3,6 +3,7 @@ import { EXIT, UsageError, write, type CliIO } from './context.js';
 import { listCommand } from './list.js';
 import { validateCommand } from './validate.js';
 import { renderCommand } from './render.js';
+import { lintCommand } from './lint.js';
 import { buildCommand } from './build.js';
 import { interruptSignal } from '../batch/interrupt.js';
 
@@ -31,7 +32,7 @@ Examples:
 
 Exit codes: 0 success, 1 content errors, 2 usage errors.`,
     );
-  for (const define of [listCommand, validateCommand, renderCommand, buildCommand]) program.addCommand(define(io, setExit));
+  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, lintCommand]) program.addCommand(define(io, setExit));
 
   program.exitOverride();
   for (const cmd of [program, ...program.commands]) {
