@@ -46,7 +46,7 @@ export async function writeHtml(composed: Composed, options: HtmlOptions): Promi
     `<style>\n${vars}\n${pageRule(view, pageFormat, draftWord)}\n${css.trim()}\n</style>`,
   ];
   const body = serializeRoot(tree, images);
-  const html = `<!doctype html>\n<html lang="${escapeAttr(view.lang)}" dir="${view.dir}">\n<head>\n${head.join('\n')}\n</head>\n${body}\n</html>\n`;
+  const html = `<!DOCTYPE html>\n<html lang="${escapeAttr(view.lang)}" dir="${view.dir}">\n<head>\n${head.join('\n')}\n</head>\n${body}\n</html>\n`;
   return { ok: true, value: new TextEncoder().encode(html), warnings: [] };
 }
 
@@ -219,8 +219,23 @@ function serializeRoot(root: MarkupElement, images: Map<string, string>): string
   const attrs: Record<string, string> = {};
   if (root.attrs['data-status']) attrs['data-status'] = root.attrs['data-status'];
   const open = `<body${classAttr(root.classes)}${attrList(attrs)}>`;
-  const inner = root.children.map((c) => serialize(c, 1, images)).filter(Boolean).join('\n');
+  const inner = draftIntoMain(root.children)
+    .map((c) => serialize(c, 1, images))
+    .filter(Boolean)
+    .join('\n');
   return `${open}\n${inner}\n</body>`;
+}
+
+/**
+ * The draft mark sits between header and main in the markup; in the page it
+ * opens main instead, so it is inside a landmark (axe "region") and the first
+ * thing a screen reader hears on jumping to the content. It looks the same.
+ */
+function draftIntoMain(children: MarkupNode[]): MarkupNode[] {
+  const mark = children.find((c) => c.type === 'element' && c.classes.includes('draft-mark'));
+  const main = children.find((c): c is MarkupElement => c.type === 'element' && c.tag === 'main');
+  if (!mark || !main) return children;
+  return children.filter((c) => c !== mark).map((c) => (c === main ? { ...main, children: [mark, ...main.children] } : c));
 }
 
 function serialize(node: MarkupNode, depth: number, images: Map<string, string>): string {

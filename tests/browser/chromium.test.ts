@@ -1,0 +1,176 @@
+/**
+ * The HTML leaflets in a real headless Chromium: accessibility (axe-core),
+ * phone width, no network, print. One browser for the whole file and each
+ * page rendered once: the machine is small and shared.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderHtml, tempRoot } from '../html/helpers.js';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+const PAGES = [
+  { name: 'it-standard', lang: 'it', template: 'standard' },
+  { name: 'en-standard', lang: 'en', template: 'standard' },
+  { name: 'it-large-print', lang: 'it', template: 'large-print' },
+  { name: 'en-large-print', lang: 'en', template: 'large-print' },
+] as const;
+
+let browser: Browser;
+let dir: string;
+const files = new Map<string, string>();
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'leaflets-browser-'));
+  for (const p of PAGES) {
+    const file = path.join(dir, `${p.name}.html`);
+    await writeFile(file, await renderHtml({ lang: p.lang, template: p.template, brand: 'demo-clinic' }));
+    files.set(p.name, file);
+  }
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Opens a leaflet, recording every request the page makes besides the document itself. */
+async function open(name: string, width = 1024): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const url = pathToFileURL(files.get(name)!).href;
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url() !== url) requests.push(r.url());
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, requests, close: () => context.close() };
+}
+
+for (const p of PAGES)
+  describe(`${p.lang}, ${p.template}, demo-clinic brand`, () => {
+    it('has no axe-core violations', async () => {
+      const { page, close } = await open(p.name);
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(async () => {
+        const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      await close();
+      expect(result).toEqual([]);
+    });
+
+    it('fits a 375 px phone with no horizontal scrolling and makes no network request', async () => {
+      const { page, requests, close } = await open(p.name, 375);
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      await close();
+      expect(widths.scroll).toBeLessThanOrEqual(375);
+      expect(requests).toEqual([]);
+    });
+
+    it('prints with nothing essential hidden, and the draft mark when the language is a draft', async () => {
+      const { page, close } = await open(p.name);
+      await page.emulateMedia({ media: 'print' });
+      const seen = await page.evaluate(() => {
+        const visible = (e: Element) => {
+          const s = getComputedStyle(e);
+          const r = e.getBoundingClientRect();
+          return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0;
+        };
+        const essential = [...document.querySelectorAll('h1, h2, h3, p, li, dt, dd, img, header, footer, main')].filter(
+          (e) => !e.closest('.pagination'),
+        );
+        return {
+          hidden: essential.filter((e) => !visible(e)).map((e) => e.outerHTML.slice(0, 80)),
+          draft: [...document.querySelectorAll('.draft-mark')].map((e) => visible(e)),
+        };
+      });
+      await close();
+      expect(seen.hidden).toEqual([]);
+      expect(seen.draft).toEqual(p.lang === 'en' ? [true] : []);
+    });
+
+    it('prints to an A4 PDF from the browser', async () => {
+      const { page, close } = await open(p.name);
+      const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true }));
+      await close();
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(boxes.length).toBeGreaterThan(1);
+      // A4 is 210 × 297 mm = 595.3 × 841.9 pt.
+      for (const [w, h] of boxes) {
+        expect(Math.abs(w! - 595.3)).toBeLessThan(1.5);
+        expect(Math.abs(h! - 841.9)).toBeLessThan(1.5);
+      }
+    });
+  });
+
+describe('large print in the browser', () => {
+  for (const name of ['it-large-print', 'en-large-print'])
+    it(`${name}: body text at 18 pt, nothing italic, nothing in capitals`, async () => {
+      const { page, close } = await open(name, 375);
+      const style = await page.evaluate(() => {
+        const all = [...document.querySelectorAll('body, body *')];
+        return {
+          paragraph: parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize),
+          smallest: Math.min(
+            ...all.filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())).map((e) => parseFloat(getComputedStyle(e).fontSize)),
+          ),
+          italic: all.filter((e) => getComputedStyle(e).fontStyle !== 'normal').map((e) => e.tagName),
+          capitals: all.filter((e) => getComputedStyle(e).textTransform !== 'none').map((e) => e.tagName),
+          underlined: all.filter((e) => getComputedStyle(e).textDecorationLine.includes('underline')).map((e) => e.tagName),
+          justified: all.filter((e) => getComputedStyle(e).textAlign === 'justify').map((e) => e.tagName),
+        };
+      });
+      await close();
+      // 18 pt = 24 px; UKAAF's floor is 16 pt = 21.3 px.
+      expect(style.paragraph).toBe(24);
+      expect(style.smallest).toBeGreaterThanOrEqual(21.3);
+      expect(style.italic).toEqual([]);
+      expect(style.capitals).toEqual([]);
+      expect(style.underlined).toEqual([]);
+      expect(style.justified).toEqual([]);
+    });
+});
+
+describe('content text in the browser', () => {
+  it('shows <script>, {{x}}, &amp; and quotes literally and runs nothing', async () => {
+    const { root, done } = await tempRoot();
+    try {
+      const file = path.join(root, 'data/leaflets/periduroscopia/en.yaml');
+      const yaml = await readFile(file, 'utf8');
+      const hostile = `'<script>window.pwned = 1</script> {{x}} &amp; "double" ''single'' <img src=x onerror="window.pwned=2"> **bold** *italic*'`;
+      await writeFile(file, yaml.replace(/^      - text: Periduroscopy is an endoscopic procedure\..*$/m, `      - text: ${hostile}`));
+      files.set('hostile', path.join(dir, 'hostile.html'));
+      await writeFile(files.get('hostile')!, await renderHtml({ root, lang: 'en', brand: 'demo-clinic', fresh: true }));
+      const { page, requests, close } = await open('hostile');
+      const seen = await page.evaluate(() => {
+        const p = document.querySelector('section#what-it-is p')!;
+        return {
+          text: p.textContent,
+          children: [...p.children].map((c) => c.tagName),
+          scripts: document.querySelectorAll('script').length,
+          pwned: (window as unknown as { pwned?: number }).pwned ?? null,
+        };
+      });
+      await close();
+      expect(seen.text).toBe(`<script>window.pwned = 1</script> {{x}} &amp; "double" 'single' <img src=x onerror="window.pwned=2"> bold italic`);
+      expect(seen.children).toEqual(['STRONG', 'EM']);
+      expect(seen.scripts).toBe(0);
+      expect(seen.pwned).toBeNull();
+      expect(requests).toEqual([]);
+    } finally {
+      await done();
+    }
+  });
+});
