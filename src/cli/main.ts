@@ -5,6 +5,7 @@ import { validateCommand } from './validate.js';
 import { renderCommand } from './render.js';
 import { lintCommand } from './lint.js';
 import { buildCommand } from './build.js';
+import { initCommand } from './init.js';
 import { interruptSignal } from '../batch/interrupt.js';
 
 /**
@@ -32,7 +33,7 @@ Examples:
 
 Exit codes: 0 success, 1 content errors, 2 usage errors.`,
     );
-  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, lintCommand]) program.addCommand(define(io, setExit));
+  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand]) program.addCommand(define(io, setExit));
 
   program.exitOverride();
   for (const cmd of [program, ...program.commands]) {
