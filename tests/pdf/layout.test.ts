@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { LaidOutDocument, StructRole } from '../../src/model/layout.js';
+import { loadFonts } from '../../src/write/pdf/fonts.js';
+import { breakLines } from '../../src/write/pdf/text.js';
+import { paginate } from '../../src/write/pdf/paginate.js';
+import { layoutLeaflet } from '../../src/write/pdf/layout.js';
+import { stylesFor, PAPER_SIZES } from '../../src/write/pdf/styles.js';
+import { parseMarkup } from '../../src/markup/parse.js';
+import { layoutOf, renderer } from './helpers.js';
+
+/** Text items on each page with the role of their structure element, in reading order. */
+function lines(doc: LaidOutDocument) {
+  const parent = new Map<number, number>();
+  for (const n of doc.structure.nodes) for (const c of n.children) parent.set(c, n.id);
+  return doc.pages.map((p) =>
+    p.items.flatMap((item) => {
+      if (item.kind !== 'text') return [];
+      const struct = item.runs.find((r) => r.struct !== null)!.struct!;
+      return [{ struct, role: doc.structure.nodes[struct]!.role as StructRole, text: item.runs.map((r) => r.text).join(''), ancestors: ancestors(struct) }];
+    }),
+  );
+  function ancestors(id: number): number[] {
+    const out: number[] = [];
+    for (let p = parent.get(id); p !== undefined; p = parent.get(p)) out.push(p);
+    return out;
+  }
+}
+
+const variants = [
+  { lang: 'it', paper: 'a4' },
+  { lang: 'en', paper: 'a4' },
+  { lang: 'it', paper: 'a5' },
+  { lang: 'en', paper: 'letter' },
+  { lang: 'en', paper: 'a5' },
+] as const;
+
+describe('pagination', () => {
+  for (const v of variants) {
+    it(`a heading is never the last thing on a page (${v.lang}, ${v.paper})`, async () => {
+      const doc = await layoutOf(v);
+      expect(doc.pages.length).toBeGreaterThan(1);
+      for (const page of lines(doc).slice(0, -1)) expect(page[page.length - 1]!.role).not.toMatch(/^H\d$/);
+    });
+
+    it(`callouts and key points are never split across pages (${v.lang}, ${v.paper})`, async () => {
+      const doc = await layoutOf(v);
+      const pageOf = new Map<number, Set<number>>();
+      lines(doc).forEach((page, i) => {
+        for (const l of page) {
+          const nodes = doc.structure.nodes;
+          // a callout is a Div of a label and its text; a key point is a list item without a label (its number is decoration)
+          const box = [l.struct, ...l.ancestors].find(
+            (id) =>
+              (nodes[id]!.role === 'Div' && nodes[id]!.children.length === 2) ||
+              (nodes[id]!.role === 'LI' && !nodes[id]!.children.some((c) => nodes[c]!.role === 'Lbl')),
+          );
+          if (box !== undefined) pageOf.set(box, (pageOf.get(box) ?? new Set()).add(i));
+        }
+      });
+      expect(pageOf.size).toBeGreaterThanOrEqual(10);
+      for (const [box, pages] of pageOf) expect(pages.size, `structure element ${box}`).toBe(1);
+    });
+
+    it(`no paragraph leaves a single line alone at the foot or head of a page (${v.lang}, ${v.paper})`, async () => {
+      const doc = await layoutOf(v);
+      const perPage = new Map<number, number[]>();
+      lines(doc).forEach((page, i) => {
+        for (const l of page) {
+          if (l.role !== 'P' && l.role !== 'LBody') continue;
+          const counts = perPage.get(l.struct) ?? [];
+          counts[i] = (counts[i] ?? 0) + 1;
+          perPage.set(l.struct, counts);
+        }
+      });
+      for (const [id, counts] of perPage) {
+        const parts = counts.filter((c) => c !== undefined);
+        if (parts.length > 1) for (const c of parts) expect(c, `paragraph ${id}`).toBeGreaterThanOrEqual(2);
+      }
+    });
+  }
+
+  it('long content flows over as many pages as it needs without losing or repeating a word', async () => {
+    const composed = await renderer.compose({ leaflet: 'periduroscopia', lang: 'it', template: 'standard', formats: ['pdf'], paper: 'a5', skip: [] });
+    if (!composed.ok) throw new Error('compose');
+    const words = Array.from({ length: 1500 }, (_, i) => `parola${i}`);
+    const markup = `<article class="leaflet"><main><section id="s"><h2>Titolo</h2><p>${words.join(' ')}</p><div class="callout tip"><p class="callout-label">Consiglio</p><p>${words.slice(0, 40).join(' ')}</p></div></section></main></article>`;
+    const tree = parseMarkup(markup);
+    if (!tree.ok) throw new Error('markup');
+    const theme = composed.value.view.theme;
+    const fonts = loadFonts(theme, renderer.writerCache, 'theme.yaml');
+    if (!fonts.ok) throw new Error('fonts');
+    const flow = layoutLeaflet(tree.value, { styles: stylesFor(theme), fonts: fonts.value, size: PAPER_SIZES.a5!, margins: theme.margins, assets: new Map() });
+    const doc = paginate(flow, fonts.value);
+    expect(doc.pages.length).toBeGreaterThan(3);
+    const text = lines(doc).flat().map((l) => l.text).join(' ');
+    const seen = text.split(/\s+/).filter((w) => w.startsWith('parola'));
+    expect(seen).toEqual([...words, ...words.slice(0, 40)]);
+  });
+});
+
+describe('line breaking', () => {
+  const fontsFor = async () => {
+    const t = await renderer.template('standard');
+    if (!t.ok) throw new Error('template');
+    const f = loadFonts(t.value.theme, renderer.writerCache, 'theme.yaml');
+    if (!f.ok) throw new Error('fonts');
+    return f.value;
+  };
+
+  it('keeps every word once, in order, and never overflows the measure (property)', async () => {
+    const fonts = await fontsFor();
+    const word = fc.stringMatching(/^[a-zàèéìòùA-ZÀÈ0-9’'(),.:;!?%\-–—→①②]{1,30}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, fc.constantFrom('regular', 'bold', 'italic')), { minLength: 1, maxLength: 80 }), fc.integer({ min: 60, max: 500 }), (ws, width) => {
+        const runs = ws.map(([w, font], i) => ({ text: i < ws.length - 1 ? `${w} ` : w, font, size: 11, colour: '#000', struct: 1 }));
+        const out = breakLines(runs, width, fonts);
+        const joined = out.map((l) => l.pieces.map((p) => p.text).join('')).join('');
+        expect(joined.replace(/\s+/g, '')).toBe(ws.map(([w]) => w).join(''));
+        for (const l of out) expect(l.width).toBeLessThanOrEqual(width + 0.01);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('breaks a word longer than the line between characters instead of running into the margin', async () => {
+    const fonts = await fontsFor();
+    const long = 'pneumonoultramicroscopicsilicovolcanoconiosi'.repeat(3);
+    const out = breakLines([{ text: long, font: 'regular', size: 11, colour: '#000', struct: 1 }], 120, fonts);
+    expect(out.length).toBeGreaterThan(2);
+    expect(out.map((l) => l.pieces.map((p) => p.text).join('')).join('')).toBe(long);
+  });
+
+  it('shows a hyphen where a line breaks at a soft hyphen, and nothing where it does not', async () => {
+    const fonts = await fontsFor();
+    const text = 'La peri\u00ADduro\u00ADscopia è una procedura endo\u00ADscopica';
+    const narrow = breakLines([{ text, font: 'regular', size: 11, colour: '#000', struct: 1 }], 70, fonts).map((l) => l.pieces.map((p) => p.text).join(''));
+    expect(narrow.some((l) => /-\s*$/.test(l))).toBe(true);
+    expect(narrow.join('')).not.toContain('\u00AD');
+    const wide = breakLines([{ text, font: 'regular', size: 11, colour: '#000', struct: 1 }], 1000, fonts).map((l) => l.pieces.map((p) => p.text).join(''));
+    expect(wide).toEqual(['La periduroscopia è una procedura endoscopica']);
+  });
+});
