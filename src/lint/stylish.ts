@@ -44,6 +44,7 @@ export function formatStylish(report: LintReport, colour: boolean): string {
   return `${out.join('\n').replace(/^\n/, '')}\n`;
 }
 
+
 /** `--stats`: words, sentences and the readability score of every section, per leaflet and language. */
 export function formatStats(report: LintReport, colour: boolean): string {
   const c = painter(colour);
@@ -71,7 +72,7 @@ export function formatStats(report: LintReport, colour: boolean): string {
     rows.forEach((r, i) => out.push(i === rows.length - 1 ? c.bold(line(r)) : line(r)));
     out.push('');
   }
-  return out.join('\n');
+  return `${out.join('\n')}\n`;
 }
 
 /** `--json`: ESLint-like, one entry a file ({file, messages, errorCount, warningCount, stats?}). */

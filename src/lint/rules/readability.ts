@@ -59,7 +59,7 @@ export const readability: Rule<ReadabilityOptions> = {
       if (bad(stats.total.score))
         out.push({
           code: CODES.LINT_READABILITY,
-          message: describe(`The ${lang.lang} leaflet as a whole`, stats.total),
+          message: describe(`The leaflet in '${lang.lang}' as a whole`, stats.total),
           ...place(lang, '/title'),
         });
     }

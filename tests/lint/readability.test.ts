@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { countText, fleschKincaidGrade, gulpease } from '../../src/lint/readability.js';
+import { normalise, splitSentences, words } from '../../src/lint/sentences.js';
+import { englishSyllables } from '../../src/lint/syllables.js';
+
+describe('sentences', () => {
+  it('a sentence ends at . ! ? or … followed by a capital, a digit or the end', () => {
+    expect(splitSentences('Sì! Davvero? Certo… Va bene.').map((s) => s.text)).toEqual(['Sì!', 'Davvero?', 'Certo…', 'Va bene.']);
+  });
+
+  it('decimals and abbreviations followed by lower case do not end a sentence', () => {
+    expect(splitSentences('In media 3.5 ore, vedi es. la figura. Poi a casa.').map((s) => s.text)).toEqual([
+      'In media 3.5 ore, vedi es. la figura.',
+      'Poi a casa.',
+    ]);
+  });
+
+  it('a list item without an end mark is one sentence', () => {
+    expect(splitSentences('Lombalgia cronica resistente ai farmaci')).toHaveLength(1);
+  });
+
+  it('bold markers stay with the sentence they close, and offsets point into the text as written', () => {
+    const text = '**Non guidare.** Fatti accompagnare.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['**Non guidare.**', 'Fatti accompagnare.']);
+    expect(text.slice(s[1]!.start)).toBe('Fatti accompagnare.');
+  });
+
+  it('splitting never loses or reorders a word (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Il', 'medico', 'è', 'qui', '.', '!', ' ', 'Poi', '3.5', '**', 'casa', '?'), { maxLength: 40 }), (parts) => {
+        const text = parts.join(' ');
+        const whole = words(text, 'it').map((w) => w.text);
+        const split = splitSentences(text).flatMap((s) => words(s.text, 'it').map((w) => w.text));
+        expect(split).toEqual(whole);
+      }),
+    );
+  });
+});
+
+describe('words and letters', () => {
+  it('Italian elision splits the article from the word; hyphenated words stay one', () => {
+    expect(words('Dopo l’intervento mini-invasivo', 'it').map((w) => w.text)).toEqual(['Dopo', 'l', 'intervento', 'mini-invasivo']);
+  });
+
+  it("English apostrophes stay inside the word", () => {
+    expect(words("Follow your doctor's advice, don't drive", 'en').map((w) => w.text)).toEqual([
+      'Follow',
+      'your',
+      "doctor's",
+      'advice',
+      "don't",
+      'drive',
+    ]);
+  });
+
+  it('counting ignores bold and italic markers', () => {
+    expect(countText('Il **medico** *controlla*.', 'it')).toEqual(countText('Il medico controlla.', 'it'));
+  });
+});
+
+describe('English syllables', () => {
+  it.each([
+    ['the', 1],
+    ['back', 1],
+    ['doctor', 2],
+    ['procedure', 3],
+    ['possible', 3],
+    ['takes', 1],
+    ['places', 2],
+    ['planned', 1],
+    ['needed', 2],
+    ['likely', 2],
+    ['management', 3],
+    ['anaesthesia', 5],
+    ['physiotherapy', 6],
+    ['inflammation', 4],
+    ['periduroscopy', 6],
+    ['people', 2],
+    ['you', 1],
+    ['check-up', 2],
+    ['30', 2],
+  ])('%s has %i', (word, n) => {
+    expect(englishSyllables(word)).toBe(n);
+  });
+});
+
+describe('Gulpease (Italian), hand-computed', () => {
+  it('scores a two-sentence text: 89 + (300×2 − 10×76) / 12 = 75.67', () => {
+    // La(2) periduroscopia(14) è(1) una(3) procedura(9) endoscopica(11) |
+    // Permette(8) di(2) esplorare(9) lo(2) spazio(6) epidurale(9): 12 words, 76 letters
+    const c = countText('La periduroscopia è una procedura endoscopica. Permette di esplorare lo spazio epidurale.', 'it');
+    expect(c).toMatchObject({ words: 12, sentences: 2, letters: 76 });
+    expect(gulpease(c)).toBeCloseTo(89 + (600 - 760) / 12, 10);
+    expect(gulpease(c)).toBeCloseTo(75.667, 3);
+  });
+
+  it('counts digits as letters and a number with a hyphen as one word', () => {
+    // Attività(8) leggera(7) entro(5) 1-2(2) giorni(6): 5 words, 28 letters, 1 sentence
+    const c = countText('Attività leggera entro 1-2 giorni', 'it');
+    expect(c).toMatchObject({ words: 5, sentences: 1, letters: 28 });
+    expect(gulpease(c)).toBeCloseTo(89 + (300 - 280) / 5, 10);
+  });
+
+  it('has no score for text without words', () => {
+    expect(gulpease(countText('— …', 'it'))).toBeUndefined();
+  });
+});
+
+describe('Flesch–Kincaid grade (English), hand-computed', () => {
+  it('scores a two-sentence text: 0.39 × 11/2 + 11.8 × 23/11 − 15.59 = 11.23', () => {
+    // Periduroscopy(6) is(1) an(1) endoscopic(4) procedure(3) |
+    // The(1) doctor(2) looks(1) inside(2) your(1) back(1): 11 words, 23 syllables
+    const c = countText('Periduroscopy is an endoscopic procedure. The doctor looks inside your back.', 'en');
+    expect(c).toMatchObject({ words: 11, sentences: 2, syllables: 23 });
+    expect(fleschKincaidGrade(c)).toBeCloseTo(0.39 * (11 / 2) + 11.8 * (23 / 11) - 15.59, 10);
+    expect(fleschKincaidGrade(c)).toBeCloseTo(11.228, 3);
+  });
+
+  it('gives short words in short sentences a low grade', () => {
+    // 10 words, 2 sentences, 11 syllables: 0.39 × 5 + 11.8 × 1.1 − 15.59 = −0.66
+    const c = countText('The cat sat on the mat. The dog ran away.', 'en');
+    expect(c).toMatchObject({ words: 10, sentences: 2, syllables: 11 });
+    expect(fleschKincaidGrade(c)).toBeCloseTo(-0.66, 10);
+  });
+});
+
+describe('normalise', () => {
+  it('ignores case, markers, spacing, curly apostrophes and the end mark', () => {
+    expect(normalise('  **Non**  guidare l’auto. ')).toBe(normalise("non guidare l'auto"));
+  });
+});

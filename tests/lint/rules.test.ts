@@ -1,0 +1,357 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/lint/catalogue.js';
+import { checkLeaflet } from '../../src/lint/check.js';
+import type { FontChain } from '../../src/lint/model.js';
+import { EN, fixture, IT, lintWith, positionOf, runRule, SHARED, where, type Fixture } from './fixture.js';
+
+const fixtures: Fixture[] = [];
+afterEach(async () => {
+  await Promise.all(fixtures.splice(0).map((f) => f.remove()));
+});
+
+describe('the demo leaflet', () => {
+  it('has no problems with every rule on', async () => {
+    const f = await fixture();
+    fixtures.push(f);
+    const messages = checkLeaflet(await f.load(), {
+      runs: RULES.map((rule) => ({ rule, options: rule.defaults })),
+      today: '2026-06-01',
+      fonts: [],
+    });
+    expect(messages).toEqual([]);
+  });
+});
+
+describe('readability', () => {
+  const hardIt = IT.replace(
+    '      - text: La visita è un controllo semplice. Il medico fa alcune domande. Poi guarda la schiena.',
+    '      - text: La valutazione specialistica comprende un approfondito esame obiettivo neurologico e ortopedico, integrato dalla revisione sistematica della documentazione radiologica precedentemente acquisita, finalizzata all’individuazione delle possibili cause anatomiche della sintomatologia dolorosa lamentata.',
+  );
+
+  it('says nothing about plain Italian and English', async () => {
+    expect(await lintWith('readability')).toEqual([]);
+  });
+
+  it('warns about an Italian section with a Gulpease index below 60, at its heading', async () => {
+    const messages = await lintWith('readability', { it: hardIt });
+    const section = messages.find((m) => m.message.includes("Section 'what'"));
+    expect(section).toMatchObject({ code: 'LEAF5001', severity: 'warning', ruleId: 'readability' });
+    expect(section!.message).toMatch(/Gulpease \d+\.\d \(below 60/);
+    expect(where(section!)).toBe(`it.yaml:${positionOf(hardIt, "Che cos'è").line}:${positionOf(hardIt, "Che cos'è").column}`);
+  });
+
+  it('warns about English above grade 8, and the threshold is an option', async () => {
+    const hardEn = EN.replace(
+      '      - text: The visit is a simple check. The doctor asks a few questions. Then the doctor looks at your back.',
+      '      - text: The specialist evaluation comprises a comprehensive neurological and orthopaedic examination, complemented by a systematic review of previously acquired radiological documentation.',
+    );
+    const messages = await lintWith('readability', { en: hardEn });
+    expect(messages.some((m) => m.message.startsWith("Section 'what' is hard to read: FK grade"))).toBe(true);
+    expect(await lintWith('readability', { en: hardEn }, { options: { gradeMax: 40 } })).toEqual([]);
+  });
+
+  it('scores the whole leaflet as well as each section', async () => {
+    const messages = await lintWith('readability', { it: hardIt }, { options: { gulpeaseMin: 95 } });
+    expect(messages.some((m) => m.message.startsWith("The leaflet in 'it' as a whole is hard to read"))).toBe(true);
+  });
+});
+
+describe('sentence-length', () => {
+  it('accepts sentences of 25 words or fewer', async () => {
+    expect(await lintWith('sentence-length')).toEqual([]);
+  });
+
+  it('points at the start of a sentence over 25 words', async () => {
+    const long =
+      'Poi il medico ti chiede di camminare un poco nella stanza, di piegarti in avanti e di alzare le gambe una alla volta mentre sei sdraiato sul lettino.';
+    const it = IT.replace('Poi guarda la schiena.', long);
+    const [m, ...rest] = await lintWith('sentence-length', { it });
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5002', severity: 'warning' });
+    expect(m!.message).toContain('28 words (more than 25)');
+    const p = positionOf(it, long);
+    expect([m!.line, m!.column]).toEqual([p.line, p.column]);
+  });
+
+  it('takes the limit from its options', async () => {
+    expect((await lintWith('sentence-length', {}, { options: { max: 5 } })).length).toBeGreaterThan(0);
+  });
+});
+
+describe('translation-missing', () => {
+  it('accepts a translation with every part of the source', async () => {
+    expect(await lintWith('translation-missing')).toEqual([]);
+  });
+
+  it('names a list item the translation lacks, at the translation’s list, with the source position', async () => {
+    const en = EN.replace('              - Bring your health card\n', '');
+    const [m, ...rest] = await lintWith('translation-missing', { en });
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5003', severity: 'error' });
+    const item = positionOf(IT, 'Porta la tessera sanitaria');
+    expect(m!.message).toContain(`list item 2 (it.yaml:${item.line}:${item.column}) has no translation`);
+    const list = positionOf(en, 'list:\n              - Eat as usual');
+    expect(where(m!)).toBe(`en.yaml:${list.line}:${list.column}`);
+  });
+
+  it('finds a missing block, a block of another kind, a missing FAQ tip and a missing summary paragraph', async () => {
+    const en = EN.replace('      - tip: Bring the test results you already have.\n', '')
+      .replace('            tip: Feel free to ask if you are not sure.\n', '')
+      .replace('          - steps:', '          - list:');
+    const it = IT.replace('  - Il medico controlla la schiena. La visita dura poco.', '  - Il medico controlla la schiena. La visita dura poco.\n  - Dura mezz’ora.');
+    const messages = await lintWith('translation-missing', { it, en });
+    const text = messages.map((m) => m.message).join('\n');
+    expect(text).toContain("Block 2 in section 'what', a tip");
+    expect(text).toContain("is numbered steps in it.yaml");
+    expect(text).toContain('The tip of question 1');
+    expect(text).toContain('summary paragraph 2');
+    expect(messages).toHaveLength(4);
+  });
+
+  it('finds a key point and an answer paragraph the translation lacks, and extra content it adds', async () => {
+    const it = IT.replace('            text: Mezz\'ora circa.', "            text: Mezz'ora circa.\n          - label: Costo\n            text: Nessuno.");
+    const en = EN.replace('              - No, the visit does not hurt.', '              - No, the visit does not hurt.\n              - You may feel a little pressure.');
+    const text = (await lintWith('translation-missing', { it, en })).map((m) => m.message).join('\n');
+    expect(text).toContain('key point 2');
+    expect(text).toContain('This translation has 2 answer paragraphs for question 1, it.yaml 1');
+  });
+});
+
+describe('translation-untranslated', () => {
+  it('accepts translated text, including near-identical names (Periduroscopia → Periduroscopy)', async () => {
+    const it = IT.replace('title: Visita di controllo', 'title: Periduroscopia');
+    const en = EN.replace('title: Check-up visit', 'title: Periduroscopy');
+    expect(await lintWith('translation-untranslated', { it, en })).toEqual([]);
+  });
+
+  it('leaves one-word texts such as names alone', async () => {
+    const it = IT.replace('label: Durata', 'label: Ibuprofene');
+    const en = EN.replace('label: How long', 'label: Ibuprofene');
+    expect(await lintWith('translation-untranslated', { it, en })).toEqual([]);
+  });
+
+  it('flags a sentence left in Italian inside an English paragraph, at that sentence', async () => {
+    const en = EN.replace('The doctor asks a few questions.', 'Il medico fa alcune domande.');
+    const [m, ...rest] = await lintWith('translation-untranslated', { en });
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5004', severity: 'warning' });
+    expect(m!.message).toContain('“Il medico fa alcune domande.” is the same as in it.yaml:');
+    const p = positionOf(en, 'Il medico fa alcune domande.');
+    expect([m!.line, m!.column]).toEqual([p.line, p.column]);
+  });
+
+  it('flags an untranslated heading, ignoring case and the end mark, unless it is allowed', async () => {
+    const en = EN.replace('title: On the day', 'title: il giorno della visita.');
+    expect((await lintWith('translation-untranslated', { en })).map((m) => m.code)).toEqual(['LEAF5004']);
+    expect(await lintWith('translation-untranslated', { en }, { options: { allow: ['Il giorno della visita'] } })).toEqual([]);
+  });
+});
+
+describe('translation-stale', () => {
+  it('accepts a translation stamped against the current source', async () => {
+    expect(await lintWith('translation-stale')).toEqual([]);
+  });
+
+  it('names the source section that changed after the translation was stamped, at the translation’s section', async () => {
+    const f = await fixture();
+    fixtures.push(f);
+    await f.edit('it.yaml', (t) => t.replace('Riposa un poco', 'Riposa fino a sera'));
+    const messages = runRule(await f.load(), 'translation-stale');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ code: 'LEAF5005', severity: 'warning' });
+    expect(messages[0]!.message).toContain("Section 'day.after' changed in it.yaml");
+    expect(messages[0]!.message).toContain('leaflets lint --stamp demo --lang en');
+    const en = await f.read('en.yaml');
+    const p = positionOf(en, 'title: After');
+    expect(where(messages[0]!)).toBe(`en.yaml:${p.line}:${p.column + 'title: '.length}`);
+  });
+
+  it('reports a changed title or summary under the leaflet title', async () => {
+    const f = await fixture();
+    fixtures.push(f);
+    await f.edit('it.yaml', (t) => t.replace('La visita dura poco.', 'La visita dura mezz’ora.'));
+    const [m] = runRule(await f.load(), 'translation-stale');
+    expect(m!.message).toContain('The title, subtitle or summary changed');
+  });
+
+  it('tells how to stamp a translation that was never stamped, once', async () => {
+    const en = EN.replace(/translatedFrom:[\s\S]*?points: a+\n/, '');
+    expect(en).not.toContain('translatedFrom');
+    const f = await fixture({ en }, { stamp: false });
+    fixtures.push(f);
+    const messages = runRule(await f.load(), 'translation-stale');
+    expect(messages.map((m) => m.code)).toEqual(['LEAF5006']);
+    expect(messages[0]!.message).toContain('run `leaflets lint --stamp demo --lang en`');
+  });
+});
+
+describe('duplicate-text', () => {
+  it('accepts a leaflet that says each thing once', async () => {
+    expect(await lintWith('duplicate-text')).toEqual([]);
+  });
+
+  it('reports a repeated tip at the second one, pointing at the first', async () => {
+    const it = IT.replace('            tip: Chiedi pure se hai dubbi.', "            tip: Porta con te gli esami che hai già fatto.");
+    const [m, ...rest] = await lintWith('duplicate-text', { it, en: null });
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5007', severity: 'warning' });
+    const first = positionOf(it, 'Porta con te gli esami');
+    expect(m!.message).toContain(`This tip repeats it.yaml:${first.line}:${first.column}`);
+    const second = positionOf(it, "tip: Porta con te gli esami che hai già fatto.\n\n  - id: points".replace('\n\n  - id: points', ''));
+    expect(m!.line).toBeGreaterThan(second.line);
+  });
+
+  it('finds a repeated sentence despite different case, spacing and bold', async () => {
+    const it = IT.replace('No, la visita non fa male.', 'No. Il medico  **fa alcune** domande.');
+    const [m] = await lintWith('duplicate-text', { it, en: null });
+    expect(m!.message).toMatch(/^This sentence repeats it\.yaml:\d+:\d+/);
+  });
+});
+
+describe('glyph-coverage', () => {
+  const chain = (has: (cp: number) => boolean, fallback: ((cp: number) => boolean)[] = []): FontChain => ({
+    template: 'test',
+    faces: [{ name: 'Body.ttf', has }],
+    fallback: fallback.map((h, i) => ({ name: `Fallback${i}.ttf`, has: h })),
+  });
+  const latinOnly = (cp: number) => cp < 0x250;
+
+  it('accepts text every font of the chain can draw', async () => {
+    expect(await lintWith('glyph-coverage', {}, { fonts: [chain(latinOnly)] })).toEqual([]);
+  });
+
+  it('reports a character the fonts lack with U+ code and its exact line and column', async () => {
+    const it = IT.replace('Mangia come sempre', 'Mangia come sempre → poi vieni');
+    const [m, ...rest] = await lintWith('glyph-coverage', { it }, { fonts: [chain(latinOnly)] });
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5008', severity: 'error' });
+    expect(m!.message).toContain('"→" (U+2192)');
+    const p = positionOf(it, '→');
+    expect([m!.line, m!.column]).toEqual([p.line, p.column]);
+  });
+
+  it('accepts a character that only a fallback font has', async () => {
+    const it = IT.replace('Mangia come sempre', 'Mangia come sempre → poi vieni');
+    expect(await lintWith('glyph-coverage', { it }, { fonts: [chain(latinOnly, [(cp) => cp === 0x2192])] })).toEqual([]);
+  });
+
+  it('checks against the standard template’s DejaVu fonts: Latin and arrows pass, Chinese does not', async () => {
+    const { loadTemplate } = await import('../../src/content/template.js');
+    const { fontChain } = await import('../../src/lint/fonts.js');
+    const t = await loadTemplate('standard', { root: '/nonexistent', cwd: '/' });
+    if (!t.ok) throw new Error('standard template does not load');
+    const { chain: dejavu, diagnostics } = fontChain('standard', t.value.theme, new Map());
+    expect(diagnostics).toEqual([]);
+    const it = IT.replace('Mangia come sempre', 'Mangia → ① è ç ß Ж 漢');
+    const messages = await lintWith('glyph-coverage', { it }, { fonts: [dejavu] });
+    expect(messages.map((m) => m.message.slice(0, 30))).toEqual(['The character "漢" (U+6F22) is ']);
+  });
+});
+
+describe('review-date', () => {
+  it('is quiet when the review is more than 60 days away', async () => {
+    expect(await lintWith('review-date', {}, { today: '2027-11-10' })).toEqual([]);
+  });
+
+  it('warns within 60 days of the review date', async () => {
+    const [m] = await lintWith('review-date', {}, { today: '2027-11-20' });
+    expect(m).toMatchObject({ code: 'LEAF5010', severity: 'warning' });
+    expect(m!.message).toContain('is in 51 days');
+    const p = positionOf(SHARED, '2028-01-10');
+    expect(where(m!)).toBe(`leaflet.yaml:${p.line}:${p.column}`);
+  });
+
+  it('is an error once the review date has passed', async () => {
+    const [m] = await lintWith('review-date', {}, { today: '2028-01-11' });
+    expect(m).toMatchObject({ code: 'LEAF5009', severity: 'error' });
+    expect(m!.message).toContain('has passed (today is 2028-01-11)');
+  });
+});
+
+describe('document-control', () => {
+  it('accepts an approved language with a real reference and version', async () => {
+    expect(await lintWith('document-control')).toEqual([]);
+  });
+
+  it('is an error when an approved language has a placeholder reference', async () => {
+    const [m] = await lintWith('document-control', { shared: SHARED.replace('PIL-DEMO-001', 'TBD') });
+    expect(m).toMatchObject({ code: 'LEAF5011', severity: 'error' });
+    expect(m!.message).toContain("it.yaml is approved, but document.reference is 'TBD'");
+  });
+
+  it('accepts placeholders while every language is a draft', async () => {
+    const it = IT.replace('status: approved', 'status: draft');
+    expect(await lintWith('document-control', { it, shared: SHARED.replace('"1.0"', '" "') })).toEqual([]);
+  });
+
+  it('is an error when a translation is approved before its source', async () => {
+    const it = IT.replace('status: approved', 'status: draft');
+    const en = EN.replace('status: draft', 'status: approved');
+    const [m] = await lintWith('document-control', { it, en });
+    expect(m!.message).toContain('its source it.yaml is a draft');
+  });
+});
+
+describe('figure-alt', () => {
+  const withFigure = (alt: string, caption?: string) =>
+    IT.replace(
+      '      - tip: Porta con te gli esami che hai già fatto.',
+      `      - tip: Porta con te gli esami che hai già fatto.\n      - figure:\n          src: images/spine.png\n          alt: ${alt}${caption ? `\n          caption: ${caption}` : ''}`,
+    );
+  const image = { 'images/spine.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]) };
+
+  it('accepts an alt text that says what the picture shows', async () => {
+    expect(await lintWith('figure-alt', { it: withFigure('La schiena vista di lato, con le vertebre lombari'), en: null, extra: image })).toEqual([]);
+  });
+
+  it.each([
+    ['the file name', 'spine.png', 'is only the file name'],
+    ['a generic word', 'Immagine', "is only 'Immagine'"],
+    ['blank', '" "', 'is blank'],
+  ])('flags an alt text that is %s', async (_what, alt, why) => {
+    const [m] = await lintWith('figure-alt', { it: withFigure(alt), en: null, extra: image });
+    expect(m).toMatchObject({ code: 'LEAF5012', severity: 'warning' });
+    expect(m!.message).toContain(why);
+  });
+
+  it('flags an alt text that repeats the caption', async () => {
+    const [m] = await lintWith('figure-alt', { it: withFigure('La colonna', 'La **colonna**'), en: null, extra: image });
+    expect(m!.message).toContain('repeats the caption');
+  });
+});
+
+describe('empty-section', () => {
+  it('accepts sections with content', async () => {
+    expect(await lintWith('empty-section')).toEqual([]);
+  });
+
+  it('flags a heading with nothing under it', async () => {
+    const it = IT.replace('  - id: points\n    title: In breve\n', '  - id: empty\n    title: Vuota\n  - id: points\n    title: In breve\n');
+    const [m, ...rest] = await lintWith('empty-section', { it, en: null });
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5013' });
+    expect(m!.message).toContain("Section 'empty' has a heading and nothing under it");
+  });
+});
+
+describe('link-text', () => {
+  it('accepts a web address introduced by words saying what it is', async () => {
+    const it = IT.replace('Chiedi pure se hai dubbi.', 'Trovi gli orari sul sito della clinica, www.clinica.example.');
+    expect(await lintWith('link-text', { it, en: null })).toEqual([]);
+  });
+
+  it('flags a bare web address', async () => {
+    const it = IT.replace('Chiedi pure se hai dubbi.', 'https://clinica.example/orari');
+    const [m] = await lintWith('link-text', { it, en: null });
+    expect(m).toMatchObject({ code: 'LEAF5014', severity: 'warning' });
+    expect(m!.message).toContain('https://clinica.example/orari has no words saying where it leads');
+  });
+
+  it('flags "clicca qui" at its column', async () => {
+    const it = IT.replace('Chiedi pure se hai dubbi.', '"Per gli orari clicca qui: www.clinica.example."');
+    const [m] = await lintWith('link-text', { it, en: null });
+    expect(m!.message).toContain('“clicca qui”');
+    const p = positionOf(it, 'clicca qui');
+    expect([m!.line, m!.column]).toEqual([p.line, p.column]);
+  });
+});
