@@ -74,7 +74,8 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
   const { styles, fonts } = input;
   const [pageWidth, pageHeight] = input.size;
   const m = { top: mm(input.margins.top), right: mm(input.margins.right), bottom: mm(input.margins.bottom), left: mm(input.margins.left) };
-  const content = { x: m.left, y: m.top, width: pageWidth - m.left - m.right, height: pageHeight - m.top - m.bottom };
+  const frame = frameOf(tree, input, { x: m.left, y: m.top, width: pageWidth - m.left - m.right, height: pageHeight - m.top - m.bottom });
+  const content = frame.content;
 
   const nodes: StructNode[] = [];
   const node = (role: StructRole, parent: number | null, alt?: string): number => {
@@ -283,8 +284,8 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
     const numbered = el.tag === 'ol';
     let n = Number(el.attrs.start ?? 1) || 1;
     let first = true;
-    for (const li of el.children) {
-      if (li.type !== 'element') continue;
+    const items = el.children.filter((c): c is MarkupElement => c.type === 'element');
+    for (const li of items) {
       const item = node('LI', l);
       const lbl = node('Lbl', item);
       const body = node('LBody', item);
@@ -296,7 +297,11 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
         labelStyle,
       );
       const gap = first ? gapFor(ctx, true, styles.space.paragraph) : styles.space.list;
-      emit(paragraph(runsOf(li, styles.body, body), styles.body, ctx, gap, { x: ctx.x + styles.indent, width: ctx.width - styles.indent, first: [label] }));
+      const cs = paragraph(runsOf(li, styles.body, body), styles.body, ctx, gap, { x: ctx.x + styles.indent, width: ctx.width - styles.indent, first: [label] });
+      // no list leaves its first or last item alone on a page
+      const index = items.indexOf(li);
+      if (items.length >= 3 && (index === 0 || index === items.length - 2)) cs[cs.length - 1]!.keepWithNext = true;
+      emit(cs);
       first = false;
       boxStart = false;
     }
@@ -485,7 +490,7 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
     chunks,
     boxes,
     structure: { root, nodes },
-    frame: frameOf(tree, input, content),
+    frame,
     stamp: styles.draftStamp,
   };
 }
@@ -542,30 +547,34 @@ function frameOf(tree: MarkupElement, input: LayoutInput, content: PageFrame['co
 
   const footer: PageItem[] = [];
   let pageLabel: PageFrame['pageLabel'] = null;
+  let area = content;
   const footerEl = find(tree, (e) => e.tag === 'footer');
-  const ruleY = content.y + content.height + mm(5);
   if (footerEl) {
     const s = styles.footer;
     const labelEl = find(footerEl, (e) => e.classes.includes('page-label'));
     const format = labelEl?.attrs['data-format'] ?? null;
     const reserve = format ? measure(fontNamed(fonts, s.face), format.replace('{page}', '88').replace('{pages}', '88'), s.size) + 12 : 0;
-    let y = ruleY + 3 + ascent(fontNamed(fonts, s.face), s.size);
-    if (format) pageLabel = { format, y, right: content.x + content.width, style: s };
-    footer.push({ kind: 'line', x1: content.x, y1: ruleY, x2: content.x + content.width, y2: ruleY, colour: styles.colours.accent, lineWidth: 1 });
+    const lines: Line[] = [];
     for (const p of footerEl.children) {
       if (p.type !== 'element' || p.classes.includes('pagination')) continue;
       const text = plain(p);
-      if (!text) continue;
-      for (const l of breakLines([{ text, font: s.face, size: s.size, colour: s.colour, struct: null }], content.width - reserve, fonts)) {
-        footer.push({ kind: 'text', y, runs: l.pieces.map((pc) => ({ ...pc, x: content.x + pc.x })) });
-        y += s.lineHeight;
-      }
+      if (text) lines.push(...breakLines([{ text, font: s.face, size: s.size, colour: s.colour, struct: null }], content.width - reserve, fonts));
+    }
+    // anchored to the foot of the page; a footer with many contact lines takes room from the text, never runs off the sheet
+    const last = pageHeight - mm(7);
+    let y = last - Math.max(0, lines.length - 1) * s.lineHeight;
+    const ruleY = y - ascent(fontNamed(fonts, s.face), s.size) - 3;
+    area = { ...content, height: Math.min(content.height, ruleY - mm(4) - content.y) };
+    if (format) pageLabel = { format, y, right: content.x + content.width, style: s };
+    footer.push({ kind: 'line', x1: content.x, y1: ruleY, x2: content.x + content.width, y2: ruleY, colour: styles.colours.accent, lineWidth: 1 });
+    for (const l of lines) {
+      footer.push({ kind: 'text', y, runs: l.pieces.map((pc) => ({ ...pc, x: content.x + pc.x })) });
+      y += s.lineHeight;
     }
   }
 
   const notice = find(tree, (e) => e.classes.includes('draft-mark'));
   const draft = notice ? plain(find(notice, (e) => e.tag === 'strong') ?? notice).split(' ')[0] || 'DRAFT' : null;
   void pageWidth;
-  void pageHeight;
-  return { size: input.size, content, header, footer, pageLabel, draft };
+  return { size: input.size, content: area, header, footer, pageLabel, draft };
 }
