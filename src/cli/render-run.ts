@@ -6,10 +6,20 @@ import { FORMATS, Renderer, defaultFileName, sourceDate, type Format, type Rende
 import { writeFileAtomic } from '../write/atomic.js';
 import { colourWanted, formatDiagnostics } from '../diagnostics/print.js';
 import { layout } from '../content/paths.js';
+import { CODES } from '../diagnostics/codes.js';
 import { loadPatient } from '../content/patient.js';
 import { EXIT, UsageError, write, type CliIO } from './context.js';
 import { rootOf } from './options.js';
 import type { RenderCliOptions } from './render.js';
+
+const USAGE_CODES = new Set<string>([
+  CODES.UNKNOWN_LEAFLET,
+  CODES.UNKNOWN_LANGUAGE,
+  CODES.UNKNOWN_SECTION,
+  CODES.UNKNOWN_BRAND,
+  CODES.UNKNOWN_TEMPLATE,
+  CODES.EMPTY_SELECTION,
+]);
 
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
@@ -89,6 +99,7 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   function fail(diagnostics: Diagnostic[]): number {
     if (opts.json) write(io.stdout, JSON.stringify({ ok: false, diagnostics }, null, 2));
     else write(io.stderr, formatDiagnostics(diagnostics, { colour: colourWanted(io.stderr, io.env), cwd: io.cwd }));
-    return diagnostics.some((d) => d.code === 'LEAF2000') ? EXIT.USAGE : EXIT.CONTENT;
+    // A name typed on the command line that does not exist is a usage error, as an unknown option is.
+    return diagnostics.every((d) => d.severity !== 'error' || USAGE_CODES.has(d.code)) ? EXIT.USAGE : EXIT.CONTENT;
   }
 }

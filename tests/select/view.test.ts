@@ -119,10 +119,10 @@ describe('the same choices through `leaflets render`', () => {
     expect(existsSync(path.join(out, 'periduroscopia-it.html'))).toBe(true);
   });
 
-  it('exits 1 for a language the leaflet lacks, listing those it has, and writes nothing', async () => {
+  it('a language the leaflet lacks is a usage error (exit 2) listing those it has, and writes nothing', async () => {
     const file = path.join(out, 'fr.html');
     const r = await cli(['render', 'periduroscopia', '--lang', 'fr', '--format', 'html', '-o', file]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(CODES.UNKNOWN_LANGUAGE);
     expect(r.stderr).toMatch(/it, en/);
     expect(existsSync(file)).toBe(false);
@@ -138,10 +138,10 @@ describe('the same choices through `leaflets render`', () => {
     expect(ids).toEqual(['what-it-is', 'procedure', 'procedure.steps', 'faq']);
   });
 
-  it('exits 1 with LEAF2002 and a suggestion for an unknown section', async () => {
+  it('an unknown section is a usage error (exit 2) with LEAF2002 and a suggestion', async () => {
     const file = path.join(out, 'bad.html');
     const r = await cli(['render', 'periduroscopia', '--format', 'html', '--skip', 'alternativs', '-o', file]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('LEAF2002');
     expect(r.stderr).toContain("Did you mean 'alternatives'?");
     expect(existsSync(file)).toBe(false);
