@@ -12,6 +12,13 @@ export interface LoadedFont {
   font: fontkit.Font;
   /** advance widths of text pieces in em, keyed by piece: measuring is most of layout's time */
   widths: Map<string, number>;
+  /**
+   * Shaped pieces in pdfkit's own layout-cache format (positions scaled to
+   * 1000 units an em). Shared with every document's embedded font, so a
+   * word is shaped once per process, not once to measure and again per
+   * document to draw.
+   */
+  runs: Record<string, fontkit.GlyphRun>;
 }
 
 /** The fonts a document draws with: the four body faces, then the fallbacks in order. */
@@ -35,7 +42,7 @@ export function loadFonts(theme: Theme, cache: Map<string, unknown>, themeFile: 
     if (known) return known;
     try {
       const bytes = readFileSync(path);
-      const loaded: LoadedFont = { path, bytes, font: fontkit.create(bytes), widths: new Map() };
+      const loaded: LoadedFont = { path, bytes, font: fontkit.create(bytes), widths: new Map(), runs: Object.create(null) as Record<string, fontkit.GlyphRun> };
       if (typeof loaded.font.hasGlyphForCodePoint !== 'function') throw new Error('a font collection, not one font');
       cache.set(key, loaded);
       return loaded;
@@ -86,7 +93,7 @@ export function measure(font: LoadedFont, text: string, size: number): number {
       const piece = text.slice(last, i + 1);
       let w = font.widths.get(piece);
       if (w === undefined) {
-        w = font.font.layout(piece).advanceWidth / font.font.unitsPerEm;
+        w = shape(font, piece).advanceWidth / 1000;
         font.widths.set(piece, w);
       }
       em += w;
@@ -94,6 +101,21 @@ export function measure(font: LoadedFont, text: string, size: number): number {
     }
   }
   return em * size;
+}
+
+/** fontkit's layout scaled exactly as pdfkit's EmbeddedFont.layoutRun does (pdfkit 0.17.2), kept in the shared cache. */
+function shape(font: LoadedFont, piece: string): fontkit.GlyphRun {
+  const known = font.runs[piece];
+  if (known) return known;
+  const run = font.font.layout(piece);
+  const scale = 1000 / font.font.unitsPerEm;
+  for (let i = 0; i < run.positions.length; i++) {
+    const position = run.positions[i]!;
+    for (const key of Object.keys(position)) position[key] = position[key]! * scale;
+    position.advanceWidth = run.glyphs[i]!.advanceWidth * scale;
+  }
+  font.runs[piece] = run;
+  return run;
 }
 
 /** Distance from the top of a line box to the baseline, pt. */

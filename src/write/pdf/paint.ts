@@ -99,7 +99,11 @@ function registerFonts(doc: Doc, fonts: FontChain, cache: Map<string, unknown>) 
     Embedded = (probe as unknown as DocInternals)._font.constructor;
     cache.set('pdf:EmbeddedFont', Embedded);
   }
-  for (const [name, f] of all) internals._fontFamilies[name] = new Embedded(doc, f.font, `F${++internals._fontCount}`);
+  for (const [name, f] of all) {
+    const embedded = new Embedded(doc, f.font, `F${++internals._fontCount}`) as { layoutCache: unknown };
+    embedded.layoutCache = f.runs;
+    internals._fontFamilies[name] = embedded;
+  }
 }
 
 interface Tagging {

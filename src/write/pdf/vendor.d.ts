@@ -7,7 +7,9 @@ declare module 'fontkit' {
   }
   export interface GlyphRun {
     glyphs: Glyph[];
-    advanceWidth: number;
+    positions: Record<string, number>[];
+    /** the sum of the positions' xAdvance */
+    readonly advanceWidth: number;
   }
   export interface Font {
     postscriptName: string;
