@@ -4,18 +4,9 @@ import { parse } from 'parse5';
 import { Renderer, type RenderRequest } from '../../src/render.js';
 import { cleanText } from '../../src/select/patient.js';
 import { PROJECT } from '../support/cli.js';
+import { typedText } from './typed-text.js';
 
 const renderer = new Renderer({ root: PROJECT, cwd: PROJECT });
-
-/** What a doctor might type: markup, template syntax, emphasis markers, quotes, emoji, Cyrillic, right-to-left text. */
-export const typedText = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 80 }),
-  fc.array(
-    fc.constantFrom('<script>alert(1)</script>', '{{x}}', '{{{y}}}', '**', '*', '&amp;', '"', "'", '`', '😀', 'Привет', 'שלום', 'مرحبا', 'è', '→', '①', ' ', '\n', '\\', '<', '>', '&'),
-    { maxLength: 30 },
-  ).map((parts) => parts.join('')),
-  fc.string({ minLength: 1900, maxLength: 2000 }),
-);
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
