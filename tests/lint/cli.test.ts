@@ -88,6 +88,17 @@ describe('leaflets lint, as people read it', () => {
   });
 });
 
+describe('leaflets lint on content that does not load', () => {
+  it('lists the load problems with their code in place of a rule id, and exits 1', async () => {
+    const f = await root();
+    await f.edit('en.yaml', (t) => t.replace('  - id: points\n', '  - id: pionts\n'));
+    const r = await lint(f, []);
+    expect(r.code).toBe(1);
+    expect(r.stdout.startsWith('data/leaflets/demo/en.yaml\n')).toBe(true);
+    expect(r.stdout).toMatch(/\n {2}\d+:\d+ +error +Section 'pionts' .*Did you mean 'points'\? +LEAF1021\n/);
+  });
+});
+
 describe('leaflets lint --json', () => {
   it('prints one entry per file with messages, counts and readability stats', async () => {
     const r = await lint(await root({ en: EN.replace('Go home', 'Torna a casa') }), ['--json']);
