@@ -1,0 +1,31 @@
+// Typst compiling comparable leaflets in one warm process (see typst-leaflet.js).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'yaml';
+import { typstLeaflet } from './typst-leaflet.js';
+
+const require = createRequire(import.meta.url);
+
+export async function typstRate(count, { repo, warmup = 5 }) {
+  const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
+  const fonts = path.dirname(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+  const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [fonts] }] });
+  const docs = ['it', 'en'].map((lang) => parse(readFileSync(path.join(repo, 'data/leaflets/periduroscopia', `${lang}.yaml`), 'utf8')));
+  // Every compile differs (clinic name and variant in the header) as our
+  // corpus's artefacts do, so Typst cannot return a memoised document.
+  const source = (i) =>
+    typstLeaflet(docs[Math.abs(i) % 2], { clinic: Math.abs(i) % 4 < 2 ? 'Clinica Demo Esempio' : 'Patient information', reference: 'PIL-SPINE-001', version: '1.0', variant: `leaflet ${i}` });
+  let bytes = 0;
+  const compile = (i) => {
+    const pdf = compiler.pdf({ mainFileContent: source(i) });
+    if (!pdf?.length) throw new Error('Typst produced no PDF');
+    bytes = pdf.length;
+  };
+  for (let i = 0; i < warmup; i++) compile(-1 - i);
+  const start = performance.now();
+  for (let i = 0; i < count; i++) compile(i);
+  const seconds = (performance.now() - start) / 1000;
+  return { count, seconds, rate: count / seconds, bytes };
+}
