@@ -103,11 +103,32 @@ export function measure(font: LoadedFont, text: string, size: number): number {
   return em * size;
 }
 
+/**
+ * Kerning only. The other default OpenType features (contextual
+ * alternates, ligatures, mark positioning) change nothing visible in the
+ * Latin and Cyrillic text leaflets carry, but running DejaVu's contextual
+ * lookups for every word was over half of a cold render. No ligatures
+ * also keeps extracted text (copy, search, screen readers) letter for letter.
+ */
+const SHAPING: Record<string, boolean> = {
+  ccmp: false,
+  locl: false,
+  rlig: false,
+  mark: false,
+  mkmk: false,
+  calt: false,
+  clig: false,
+  liga: false,
+  rclt: false,
+  curs: false,
+  kern: true,
+};
+
 /** fontkit's layout scaled exactly as pdfkit's EmbeddedFont.layoutRun does (pdfkit 0.17.2), kept in the shared cache. */
 function shape(font: LoadedFont, piece: string): fontkit.GlyphRun {
   const known = font.runs[piece];
   if (known) return known;
-  const run = font.font.layout(piece);
+  const run = font.font.layout(piece, SHAPING);
   const scale = 1000 / font.font.unitsPerEm;
   for (let i = 0; i < run.positions.length; i++) {
     const position = run.positions[i]!;

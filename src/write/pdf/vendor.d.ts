@@ -20,7 +20,7 @@ declare module 'fontkit' {
     capHeight: number;
     xHeight: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
-    layout(text: string): GlyphRun;
+    layout(text: string, features?: Record<string, boolean>): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }
