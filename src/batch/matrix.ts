@@ -101,7 +101,7 @@ export function resolveMatrix(config: Config, flags: MatrixFlags, inventory: Inv
   };
 
   const leafletIds = [...inventory.leaflets.keys()];
-  const leafletsChoice = pick('[leaflets...]', flags.leaflets, 'leaflets', config.leaflets);
+  const leafletsChoice = pick('leaflet argument', flags.leaflets, 'leaflets', config.leaflets);
   const leaflets = known('leaflet', leafletsChoice, leafletIds) ?? leafletIds;
 
   const brandsChoice = pick('--brand', flags.brands, 'brands', config.brands);
