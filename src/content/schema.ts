@@ -1,29 +1,45 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { SourceMap } from './source-map.js';
 import { BLOCK_KINDS } from '../model/content.js';
+import * as generated from './validators.generated.js';
 
 export type SchemaName = 'leaflet' | 'language' | 'brand' | 'patient' | 'config';
 
-const Ajv = AjvModule.default ?? AjvModule;
 const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
-/** Compiled validators, built on first use: compiling costs time a command may not need. */
+/** Validators by schema, made on first use. */
 const compiled = new Map<SchemaName, ValidateFunction>();
 
+/**
+ * The validator compiled at build time (scripts/validators.js) while it was
+ * compiled from exactly this schema text; otherwise the schema compiled now
+ * with the same options. Compiling at run time was a quarter of a cold render.
+ */
 function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    const schema = JSON.parse(readFileSync(`${schemaDir}${name}.schema.json`, 'utf8'));
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTuples: false, allowUnionTypes: true });
-    v = ajv.compile(schema);
+    const text = readFileSync(`${schemaDir}${name}.schema.json`, 'utf8');
+    const fresh = generated.schemaHashes[name] === createHash('sha256').update(text).digest('hex');
+    v = fresh ? (generated[name] as ValidateFunction) : compile(text);
     compiled.set(name, v);
   }
   return v;
+}
+
+/** Keep the options in step with scripts/validators.js. */
+function compile(text: string): ValidateFunction {
+  // loaded only for a schema edited since the last build
+  const AjvModule = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  const Ajv = AjvModule.default ?? AjvModule;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTuples: false, allowUnionTypes: true });
+  return ajv.compile(JSON.parse(text));
 }
 
 /** Validates parsed YAML against a published schema; every error points at the YAML source. */
