@@ -30,8 +30,12 @@ Examples:
   $ leaflets validate
   $ leaflets render periduroscopia --lang it --brand demo-clinic
   $ leaflets render periduroscopia --lang en --format html --template large-print
+  $ leaflets render periduroscopia --lang it --patient data/patients/example.yaml
+  $ leaflets build --jobs 2 --shard 1/3 --json > report.json
+  $ leaflets lint --max-warnings 0
+  $ leaflets init my-clinic
 
-Exit codes: 0 success, 1 content errors, 2 usage errors.`,
+Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted.`,
     );
   for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand]) program.addCommand(define(io, setExit));
 
