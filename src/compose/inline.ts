@@ -8,39 +8,25 @@ export function escapeHtml(text: string): string {
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function inlineToHtml(text: string): string {
-  let out = '';
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (text.startsWith('**', i)) {
-      const end = text.indexOf('**', i + 2);
-      if (end > i + 2 && !/\s/.test(text[i + 2]!) && !/\s/.test(text[end - 1]!)) {
-        out += `<strong>${inlineItalic(text.slice(i + 2, end))}</strong>`;
-        i = end + 2;
-        continue;
-      }
-      out += '**';
-      i += 2;
-      continue;
-    }
-    if (text[i] === '*') {
-      const end = findItalicEnd(text, i + 1);
-      if (end > 0) {
-        out += `<em>${escapeHtml(text.slice(i + 1, end))}</em>`;
-        i = end + 1;
-        continue;
-      }
-    }
-    out += escapeHtml(text[i]!);
-    i++;
-  }
-  return out;
+  return emphasis(text, true);
 }
 
-function inlineItalic(text: string): string {
+/** One pass over the text; inside **bold** only *italic* may nest. */
+function emphasis(text: string, allowBold: boolean): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
+    if (allowBold && text.startsWith('**', i)) {
+      const end = text.indexOf('**', i + 2);
+      if (end > i + 2 && !/\s/.test(text[i + 2]!) && !/\s/.test(text[end - 1]!)) {
+        out += `<strong>${emphasis(text.slice(i + 2, end), false)}</strong>`;
+        i = end + 2;
+      } else {
+        out += '**';
+        i += 2;
+      }
+      continue;
+    }
     if (text[i] === '*') {
       const end = findItalicEnd(text, i + 1);
       if (end > 0) {
