@@ -1,4 +1,7 @@
-import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Template, TemplateFile, TemplateStrings } from '../model/template.js';
 import type { ViewModel } from '../model/view.js';
@@ -13,6 +16,14 @@ import { escapeHtml, inlineToHtml } from './inline.js';
 export interface Engine {
   render(view: ViewModel): Result<string>;
 }
+
+/*
+ * Rendering needs only Handlebars' runtime. The compiler (a generated
+ * parser, the code generator and source-map) is loaded the first time a
+ * template's source is not among the precompiled ones, so a render of the
+ * bundled templates never loads it.
+ */
+const Handlebars = HandlebarsRuntime as unknown as typeof import('handlebars');
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
@@ -36,20 +47,12 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
 
 export function createEngine(template: Template): Result<Engine> {
   const hb = Handlebars.create();
-  const compileOptions: CompileOptions = {
-    strict: true,
-    knownHelpersOnly: true,
-    knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
-    preventIndent: true,
-  };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, strictArgs(name, fn));
   const diagnostics: Diagnostic[] = [];
   const compile = (file: TemplateFile) => {
     try {
-      const fn = hb.compile(file.source, compileOptions);
-      // Compile eagerly so syntax errors surface now, naming the file.
-      hb.precompile(file.source, compileOptions);
-      return fn;
+      // Compiled once, eagerly, so syntax errors surface now, naming the file.
+      return hb.template(templateSpec(file.source));
     } catch (e) {
       diagnostics.push(templateError(e, file));
       return undefined;
@@ -83,6 +86,54 @@ export function createEngine(template: Template): Result<Engine> {
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+const COMPILE_OPTIONS: CompileOptions = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+  preventIndent: true,
+};
+
+/**
+ * A template's compiled form (Handlebars' precompiled JavaScript) depends
+ * only on its source, the compile options and the Handlebars version: keyed
+ * by a hash of the three, it is computed once per process, and for the
+ * bundled templates once at build time (scripts/precompile-templates.js).
+ */
+export function templateKey(source: string): string {
+  return createHash('sha256').update(`${Handlebars.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0${source}`).digest('hex');
+}
+
+/** Handlebars' precompiled JavaScript for a template source; throws on a syntax error. */
+export function precompileSource(source: string): string {
+  const compiler = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
+  // precompile adds its defaults to the options object it is given
+  return String(compiler.precompile(source, { ...COMPILE_OPTIONS, knownHelpers: { ...COMPILE_OPTIONS!.knownHelpers } }));
+}
+
+/** Template specs by key: those precompiled at build time, then any compiled since. */
+let specs: Map<string, TemplateSpecification | string> | undefined;
+const PRECOMPILED = new URL('../../dist/templates.precompiled.json', import.meta.url);
+
+function templateSpec(source: string): TemplateSpecification {
+  if (!specs) {
+    specs = new Map();
+    try {
+      const built = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as Record<string, string>;
+      for (const [key, code] of Object.entries(built)) specs.set(key, code);
+    } catch {
+      /* not built, or from another version: compile as needed */
+    }
+  }
+  const key = templateKey(source);
+  const known = specs.get(key) ?? precompileSource(source);
+  // kept as code until first used
+  const spec = typeof known === 'string' ? (new Function(`return ${known};`)() as TemplateSpecification) : known;
+  specs.set(key, spec);
+  return spec;
+}
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /**
  * Strict mode checks `{{titel}}` but not a helper's arguments: `{{inline titel}}`
