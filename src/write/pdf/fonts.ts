@@ -4,6 +4,7 @@ import type { Diagnostic, Result } from '../../model/diagnostic.js';
 import type { FaceName } from '../../model/layout.js';
 import type { Theme } from '../../model/template.js';
 import { CODES } from '../../diagnostics/codes.js';
+import { directionalRuns, hasRtl } from './bidi.js';
 
 /** One font file, parsed once per process and shared by every document the Renderer writes. */
 export interface LoadedFont {
@@ -19,6 +20,8 @@ export interface LoadedFont {
    * document to draw.
    */
   runs: Record<string, fontkit.GlyphRun>;
+  /** advance widths in em of right-to-left runs, shaped whole */
+  rtlWidths: Map<string, number>;
 }
 
 /** The fonts a document draws with: the four body faces, then the fallbacks in order. */
@@ -42,7 +45,7 @@ export function loadFonts(theme: Theme, cache: Map<string, unknown>, themeFile: 
     if (known) return known;
     try {
       const bytes = readFileSync(path);
-      const loaded: LoadedFont = { path, bytes, font: fontkit.create(bytes), widths: new Map(), runs: Object.create(null) as Record<string, fontkit.GlyphRun> };
+      const loaded: LoadedFont = { path, bytes, font: fontkit.create(bytes), widths: new Map(), rtlWidths: new Map(), runs: Object.create(null) as Record<string, fontkit.GlyphRun> };
       if (typeof loaded.font.hasGlyphForCodePoint !== 'function') throw new Error('a font collection, not one font');
       cache.set(key, loaded);
       return loaded;
@@ -80,11 +83,20 @@ export function fontFor(chain: FontChain, face: FaceName, codePoint: number): st
 }
 
 /**
- * Width of `text` in points. Split the way pdfkit lays text out (at each
- * space, the space kept with the word before it) so that what we measure
- * is exactly what pdfkit draws, kerning included.
+ * Width of `text` in points, drawn as paint draws it: cut into directional
+ * runs (bidi.ts), a left-to-right run split the way pdfkit lays text out
+ * (at each space, the space kept with the word before it) so that what we
+ * measure is exactly what pdfkit draws, kerning included; a right-to-left
+ * run shaped whole.
  */
 export function measure(font: LoadedFont, text: string, size: number): number {
+  if (!hasRtl(text)) return measureLtr(font, text, size);
+  let width = 0;
+  for (const run of directionalRuns(text)) width += run.rtl ? measureRtl(font, run.text, size) : measureLtr(font, run.text, size);
+  return width;
+}
+
+function measureLtr(font: LoadedFont, text: string, size: number): number {
   let em = 0;
   let last = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -101,6 +113,29 @@ export function measure(font: LoadedFont, text: string, size: number): number {
     }
   }
   return em * size;
+}
+
+function measureRtl(font: LoadedFont, text: string, size: number): number {
+  let w = font.rtlWidths.get(text);
+  if (w === undefined) {
+    w = shapeRtl(font, text).advanceWidth / font.font.unitsPerEm;
+    font.rtlWidths.set(text, w);
+  }
+  return w * size;
+}
+
+/**
+ * A right-to-left run is shaped whole, with every default feature: Arabic
+ * needs its joining forms and required ligatures (lam-alef), Hebrew its
+ * mark positioning. fontkit takes the direction from the run's script and
+ * writes into the features object it is given, hence a new one per call.
+ * paint.ts hands the same to pdfkit, which then shapes the run in one call.
+ */
+export const RTL_SHAPING = (): Record<string, boolean> => ({});
+
+/** A right-to-left run shaped as paint draws it (glyphs in drawing order, font units). */
+export function shapeRtl(font: LoadedFont, text: string): fontkit.GlyphRun {
+  return font.font.layout(text, RTL_SHAPING());
 }
 
 /**

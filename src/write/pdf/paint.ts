@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { LaidOutDocument, PageItem, PlacedRun } from '../../model/layout.js';
 import type { LoadedAsset } from './assets.js';
-import type { FontChain, LoadedFont } from './fonts.js';
+import { fontNamed, measure, RTL_SHAPING, type FontChain, type LoadedFont } from './fonts.js';
+import { directionalRuns, hasRtl } from './bidi.js';
 import { infoOf, xmpOf, type PdfMetadata } from './metadata.js';
 import { buildStructure, roleOf, type StructElement } from './structure.js';
 
@@ -162,14 +163,14 @@ function draw(
         let e = k;
         while (e + 1 < item.runs.length && item.runs[e + 1]!.struct === struct) e++;
         const runs = item.runs.slice(k, e + 1);
-        if (!tagging) runs.forEach((r) => drawRun(doc, r, item.y));
+        if (!tagging) runs.forEach((r) => drawRun(doc, r, item.y, input.fonts));
         else if (struct === null) {
           doc.markContent('Artifact', { type: 'Layout' });
-          runs.forEach((r) => drawRun(doc, r, item.y));
+          runs.forEach((r) => drawRun(doc, r, item.y, input.fonts));
           doc.endMarkedContent();
         } else {
           const content = doc.markStructureContent(tagging.roleOf(struct));
-          runs.forEach((r) => drawRun(doc, r, item.y));
+          runs.forEach((r) => drawRun(doc, r, item.y, input.fonts));
           doc.endMarkedContent();
           tagging.elements.get(struct)!.add(content);
         }
@@ -180,6 +181,18 @@ function draw(
   }
 }
 
-function drawRun(doc: Doc, run: PlacedRun, baseline: number) {
-  doc.font(run.font).fontSize(run.size).fillColor(run.colour).text(run.text, run.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+function drawRun(doc: Doc, run: PlacedRun, baseline: number, fonts: FontChain) {
+  doc.font(run.font).fontSize(run.size).fillColor(run.colour);
+  if (!hasRtl(run.text)) {
+    doc.text(run.text, run.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    return;
+  }
+  // directional runs left to right, each shaped in its own direction, as fonts.ts measured them
+  const font = fontNamed(fonts, run.font);
+  let x = run.x;
+  for (const d of directionalRuns(run.text)) {
+    const options = { lineBreak: false, baseline: 'alphabetic' as const };
+    doc.text(d.text, x, baseline, d.rtl ? { ...options, features: RTL_SHAPING() as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : options);
+    x += measure(font, d.text, run.size);
+  }
 }

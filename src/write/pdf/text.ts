@@ -1,6 +1,7 @@
 import LineBreaker from 'linebreak';
 import type { FontChain } from './fonts.js';
 import { fontNamed, measure } from './fonts.js';
+import { directionalRuns, hasRtl } from './bidi.js';
 
 /** A run of inline text in one font and colour, before line breaking. */
 export interface InlineRun {
@@ -149,13 +150,37 @@ export function breakLines(runs: readonly InlineRun[], width: number, fonts: Fon
         lastPiece.width = measure(fontNamed(fc, lastPiece.font), lastPiece.text, lastPiece.size);
       }
     }
+    const laid = hasRtl(all) ? directional(pieces, fc) : pieces;
     let width = 0;
-    for (const p of pieces) {
+    for (const p of laid) {
       const ink = p.text.replace(/ +$/, '');
       width = p.x + (ink === p.text ? p.width : ink ? measure(fontNamed(fc, p.font), ink, p.size) : 0);
     }
-    return { pieces, width };
+    return { pieces: laid, width };
   }
+}
+
+/**
+ * A piece holding right-to-left text becomes its directional runs
+ * (bidi.ts), placed left to right: each is shaped in its own direction when
+ * drawn, and the layout shows the order they are drawn in.
+ */
+function directional(pieces: LinePiece[], fonts: FontChain): LinePiece[] {
+  const out: LinePiece[] = [];
+  let x = 0;
+  for (const p of pieces) {
+    if (!hasRtl(p.text)) {
+      out.push({ ...p, x });
+      x += p.width;
+      continue;
+    }
+    for (const d of directionalRuns(p.text)) {
+      const width = measure(fontNamed(fonts, p.font), d.text, p.size);
+      out.push({ ...p, text: d.text, x, width });
+      x += width;
+    }
+  }
+  return out;
 }
 
 function hyphenWidth(seg: { parts: { run: number }[] }, runs: readonly InlineRun[], fonts: FontChain): number {
