@@ -150,7 +150,10 @@ describe('content text in the browser', () => {
       const file = path.join(root, 'data/leaflets/periduroscopia/en.yaml');
       const yaml = await readFile(file, 'utf8');
       const hostile = `'<script>window.pwned = 1</script> {{x}} &amp; "double" ''single'' <img src=x onerror="window.pwned=2"> **bold** *italic*'`;
-      await writeFile(file, yaml.replace(/^      - text: Periduroscopy is an endoscopic procedure\..*$/m, `      - text: ${hostile}`));
+      // the first paragraph of what-it-is, whatever its wording
+      const edited = yaml.replace(/(- id: what-it-is\n(?:.*\n)*?\s+blocks:\n\s+- text: ).*$/m, `$1${hostile}`);
+      if (edited === yaml) throw new Error('fixture edit found nothing to replace');
+      await writeFile(file, edited);
       files.set('hostile', path.join(dir, 'hostile.html'));
       await writeFile(files.get('hostile')!, await renderHtml({ root, lang: 'en', brand: 'demo-clinic', fresh: true }));
       const { page, requests, close } = await open('hostile');

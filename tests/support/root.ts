@@ -17,7 +17,13 @@ export async function tempRoot(): Promise<{
   return {
     root,
     file,
-    edit: async (rel, change) => writeFile(file(rel), change(await readFile(file(rel), 'utf8'))),
+    edit: async (rel, change) => {
+      const before = await readFile(file(rel), 'utf8');
+      const after = change(before);
+      // a fixture edit that silently matches nothing would make its test prove nothing
+      if (after === before) throw new Error(`The edit of ${rel} changed nothing: the fixture text has moved.`);
+      await writeFile(file(rel), after);
+    },
     put: async (rel, content) => writeFile(file(rel), content),
     remove: () => rm(root, { recursive: true, force: true }),
   };
