@@ -10,6 +10,7 @@ import { CODES } from '../diagnostics/codes.js';
 import { loadPatient } from '../content/patient.js';
 import { EXIT, UsageError, write, type CliIO } from './context.js';
 import { rootOf } from './options.js';
+import { refuseOutput, type OutputGuard } from './output-path.js';
 import type { RenderCliOptions } from './render.js';
 
 const USAGE_CODES = new Set<string>([
@@ -67,19 +68,30 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   if (!result.ok) return fail(result.diagnostics);
   report(result.warnings);
 
-  const protect = [path.join(root, 'data'), layout.templates(root)];
-  const written = [];
-  for (const a of result.value) {
-    const file = opts.output
+  const guard: OutputGuard = {
+    folders: [path.join(root, 'data'), layout.templates(root)],
+    files: [layout.config(root), ...(opts.patient ? [path.resolve(io.cwd, opts.patient)] : [])],
+  };
+  const targets = result.value.map((a) =>
+    opts.output
       ? path.resolve(io.cwd, opts.output)
-      : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format, a.personal));
-    for (const dir of protect) {
-      const rel = path.relative(dir, file);
-      if (!rel.startsWith('..') && !path.isAbsolute(rel))
-        throw new UsageError(`Refusing to write ${path.relative(io.cwd, file)}: it is inside the content folder ${path.relative(io.cwd, dir) || '.'}. Choose another output path.`);
-    }
+      : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format, a.personal)),
+  );
+  // every target is checked before anything is written: all or nothing
+  for (const [i, a] of result.value.entries()) {
+    const why = await refuseOutput(targets[i]!, a.format, guard, path.relative(io.cwd, targets[i]!) || targets[i]!);
+    if (why) throw new UsageError(why);
+  }
+  const written = [];
+  for (const [i, a] of result.value.entries()) {
+    const file = targets[i]!;
     // Health data: readable by the owner only.
-    await writeFileAtomic(file, a.bytes, { mode: a.personal ? 0o600 : 0o644 });
+    try {
+      await writeFileAtomic(file, a.bytes, { mode: a.personal ? 0o600 : 0o644 });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`Cannot write ${path.relative(io.cwd, file) || file} (${code ?? (e as Error).message}). Check the output path and its permissions.`);
+    }
     written.push({
       path: path.relative(io.cwd, file) || file,
       format: a.format,
