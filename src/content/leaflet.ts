@@ -13,6 +13,7 @@ import type {
 import { CODES } from '../diagnostics/codes.js';
 import { closest, didYouMean } from '../diagnostics/suggest.js';
 import { readYamlFile } from './yaml.js';
+import { checkDates } from './dates.js';
 import { validateAgainst } from './schema.js';
 import type { SourceMap } from './source-map.js';
 import { displayPath, layout, resolveConfined } from './paths.js';
@@ -96,7 +97,15 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
           column: p.column,
         });
       }
-      if (data.document.review < data.document.published) {
+      const badDates = checkDates(
+        [
+          { pointer: '/document/published', value: data.document.published },
+          { pointer: '/document/review', value: data.document.review },
+        ],
+        shared.value.map,
+      );
+      diagnostics.push(...badDates);
+      if (!badDates.length && data.document.review < data.document.published) {
         const p = shared.value.map.locate('/document/review');
         diagnostics.push({
           code: CODES.INVALID_VALUE,

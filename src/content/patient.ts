@@ -4,6 +4,7 @@ import type { Patient } from '../model/patient.js';
 import { CODES } from '../diagnostics/codes.js';
 import { cascade, parseSetFlags } from '../select/cascade.js';
 import { readYamlFile } from './yaml.js';
+import { checkDates } from './dates.js';
 import { validateAgainst } from './schema.js';
 import { SourceMap } from './source-map.js';
 import { displayPath } from './paths.js';
@@ -56,7 +57,22 @@ export async function loadPatient(req: PatientRequest): Promise<Result<Patient>>
       }),
     };
   }
-  return { ok: true, value: data as unknown as Patient, warnings: [] };
+  const patient = data as unknown as Patient;
+  const dates = checkDates(
+    [
+      { pointer: '/appointment/date', value: patient.appointment?.date },
+      ...(patient.medication ?? []).map((m, i) => ({ pointer: `/medication/${i}/from`, value: m.from })),
+    ],
+    map,
+    true,
+  );
+  if (dates.length) return { ok: false, diagnostics: dates.map((d) => (fromSet(d) ? { ...d, file: '--set', line: undefined, column: undefined } : d)) };
+  return { ok: true, value: patient, warnings: [] };
+
+  function fromSet(d: { message: string }): boolean {
+    const field = /'([\w.[\]]+)'/.exec(d.message)?.[1];
+    return !req.file || (field !== undefined && req.set.some((s) => s.startsWith(`${field}=`)));
+  }
 }
 
 /** --set values are strings; turn the few non-string fields into their types. */

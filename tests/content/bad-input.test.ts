@@ -44,8 +44,9 @@ describe('content that cannot be loaded gets file:line:column, a plain message a
     await t.edit(IT, (s) => s.replace('title: Periduroscopia\n', 'title: [Periduroscopia\n'));
     const { code, diagnostics } = await validate();
     expect(code).toBe(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'LEAF1004', file: expect.stringContaining('it.yaml') });
-    expect(diagnostics[0]!.line).toBeGreaterThan(0);
+    // the flow sequence opened on line 4 is still open when line 5 starts a new key
+    expect(diagnostics[0]).toMatchObject({ code: 'LEAF1004', file: 'data/leaflets/periduroscopia/it.yaml', line: 5, column: 1 });
+    expect(diagnostics[0]!.message).toMatch(/Flow sequence/);
   });
 
   it('a duplicate key is refused at the second occurrence', async () => {
@@ -77,6 +78,15 @@ describe('content that cannot be loaded gets file:line:column, a plain message a
     expect(code).toBe(1);
     expect(diagnostics[0]).toMatchObject({ code: 'LEAF1012', file: expect.stringContaining('leaflet.yaml') });
     expect(diagnostics[0]!.message).toContain("'version'");
+  });
+
+  it('a publication date that is not on the calendar is refused at its position', async () => {
+    await t.edit(SHARED, (s) => s.replace('published: 2026-11-24', 'published: 2026-11-31'));
+    const text = await readFile(t.file(SHARED), 'utf8');
+    const { code, diagnostics } = await validate();
+    expect(code).toBe(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'LEAF1014', line: lineOf(text, 'published:'), column: 14 });
+    expect(diagnostics[0]!.message).toContain('2026-11-31');
   });
 
   it('an unknown block kind lists the kinds and suggests the closest', async () => {

@@ -131,6 +131,14 @@ describe('patient files are checked like content, without echoing health data', 
     expect(r.stderr).toContain('LEAF2008');
   });
 
+  it('a date that is not on the calendar is refused, not rolled over to the next month', async () => {
+    await t.put('p4.yaml', 'name: X\nappointment:\n  date: 2026-02-30\n');
+    const r = await runCli(['render', 'periduroscopia', '--format', 'html', '--patient', 'p4.yaml', '--root', t.root], { cwd: t.root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("p4.yaml:3:9: error LEAF1014: 'appointment.date' is not a day on the calendar");
+    expect(r.stderr).not.toContain('02-30');
+  });
+
   it('a YAML syntax error in a patient file does not quote the line', async () => {
     await t.put('p3.yaml', 'name: "SECRET\n');
     const r = await runCli(['render', 'periduroscopia', '--format', 'html', '--patient', 'p3.yaml', '--root', t.root], { cwd: t.root });
