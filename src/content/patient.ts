@@ -21,6 +21,11 @@ export interface PatientRequest {
  * Messages name fields and positions, never values.
  */
 export async function loadPatient(req: PatientRequest): Promise<Result<Patient>> {
+  const r = await readPatient(req);
+  return r.ok ? r : { ok: false, diagnostics: r.diagnostics.map((d) => ({ ...d, sensitive: true })) };
+}
+
+async function readPatient(req: PatientRequest): Promise<Result<Patient>> {
   let fromFile: Record<string, unknown> = {};
   let map = SourceMap.empty('--set');
   if (req.file) {

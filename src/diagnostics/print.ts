@@ -28,7 +28,7 @@ export function formatDiagnostic(d: Diagnostic, style: PrintStyle): string {
   const sev = d.severity === 'error' ? c.red.bold('error') : d.severity === 'warning' ? c.yellow.bold('warning') : c.blue('info');
   let out = `${c.bold(where)}${sev} ${c.dim(d.code)}: ${d.message}`;
   for (const h of d.hints ?? []) out += `\n  ${c.dim('hint:')} ${h}`;
-  if (style.colour && d.file && d.line) {
+  if (style.colour && d.file && d.line && !d.sensitive) {
     const frame = codeFrame(path.resolve(style.cwd ?? process.cwd(), d.file), d.line, d.column ?? 1, c);
     if (frame) out += `\n${frame}`;
   }

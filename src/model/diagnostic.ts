@@ -11,6 +11,8 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   hints?: string[];
+  /** the file holds health data: printers show no code frame of it */
+  sensitive?: boolean;
 }
 
 /** What every stage returns: a value (with warnings) or every problem it found. */

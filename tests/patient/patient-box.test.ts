@@ -139,6 +139,15 @@ describe('patient files are checked like content, without echoing health data', 
     expect(r.stderr).not.toContain('02-30');
   });
 
+  it('on a terminal, no code frame shows the lines of a patient file', async () => {
+    await t.put('p5.yaml', 'name: SECRETNAME\ncompanion: maybe\n');
+    const r = await runCli(['render', 'periduroscopia', '--format', 'html', '--patient', 'p5.yaml', '--root', t.root], { cwd: t.root, tty: true });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('\u001b[');
+    expect(r.stderr).toContain("'companion'");
+    expect(r.stderr).not.toMatch(/SECRET|maybe/);
+  });
+
   it('a YAML syntax error in a patient file does not quote the line', async () => {
     await t.put('p3.yaml', 'name: "SECRET\n');
     const r = await runCli(['render', 'periduroscopia', '--format', 'html', '--patient', 'p3.yaml', '--root', t.root], { cwd: t.root });
