@@ -130,8 +130,11 @@ function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<
 export function sourceDate(env: NodeJS.ProcessEnv): Date | undefined | Error {
   const v = env.SOURCE_DATE_EPOCH;
   if (v === undefined || v === '') return undefined;
-  if (!/^\d+$/.test(v)) return new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '${v}'.`);
-  return new Date(Number(v) * 1000);
+  const seconds = Number(v);
+  // a Date holds ±8.64e15 ms; beyond that (or not a whole number) it is a mistake in the environment
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(seconds) || seconds * 1000 > 8.64e15)
+    return new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (as from \`git log -1 --format=%ct\`), not '${v}'.`);
+  return new Date(seconds * 1000);
 }
 
 /**

@@ -47,6 +47,11 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted.`,
       writeErr: (s) => io.stderr.write(s),
     });
   }
+  if (argv.length <= 2) {
+    // no command: say what there is, as a usage error so a script's typo does not pass
+    io.stderr.write(program.helpInformation());
+    return EXIT.USAGE;
+  }
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import type { CliIO } from './context.js';
+import { statSync } from 'node:fs';
+import { UsageError, type CliIO } from './context.js';
 
 /** `--root DIR` and `--json`, which every command takes. */
 export function withCommon(cmd: Command): Command {
@@ -9,8 +10,17 @@ export function withCommon(cmd: Command): Command {
     .option('--json', 'print machine-readable JSON on stdout');
 }
 
+/** The content folder; one that does not exist is a typing mistake, not an empty clinic (exit 2). */
 export function rootOf(opts: { root?: string }, io: CliIO): string {
-  return path.resolve(io.cwd, opts.root ?? '.');
+  const root = path.resolve(io.cwd, opts.root ?? '.');
+  let ok = false;
+  try {
+    ok = statSync(root).isDirectory();
+  } catch {
+    /* reported below */
+  }
+  if (!ok) throw new UsageError(`--root ${opts.root ?? '.'}: there is no folder ${root}.`);
+  return root;
 }
 
 export function examples(lines: string[]): string {

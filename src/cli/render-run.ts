@@ -20,6 +20,7 @@ const USAGE_CODES = new Set<string>([
   CODES.UNKNOWN_BRAND,
   CODES.UNKNOWN_TEMPLATE,
   CODES.EMPTY_SELECTION,
+  CODES.BAD_SET,
 ]);
 
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
@@ -49,6 +50,8 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   let patient: RenderRequest['patient'];
   if (opts.patient || opts.set.length) {
     const p = await loadPatient({ file: opts.patient, set: opts.set, root, cwd: io.cwd });
+    if (!p.ok && p.diagnostics.every((d) => d.code === CODES.FILE_UNREADABLE))
+      throw new UsageError(`--patient ${opts.patient}: ${p.diagnostics[0]!.message}`);
     if (!p.ok) return fail(p.diagnostics);
     patient = p.value;
   }

@@ -74,7 +74,7 @@ function toDiagnostics(errors: ErrorObject[], map: SourceMap, redact: boolean): 
 
 function describe(e: ErrorObject, map: SourceMap, redact: boolean): Diagnostic {
   // Patient files hold health data: name the field and place, never the value.
-  const describeValue = (v: unknown) => (redact ? 'the value given' : showValue(v));
+  const describeValue = (v: unknown) => (redact ? '' : showValue(v));
   const at = (pointer: string, key = false) => {
     const p = key ? map.locateKey(pointer) : map.locate(pointer);
     return { file: map.file, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn };
@@ -114,7 +114,7 @@ function describe(e: ErrorObject, map: SourceMap, redact: boolean): Diagnostic {
       return {
         code: CODES.WRONG_TYPE,
         severity: 'error',
-        message: `${capital(where || 'The file')} should be ${article(String((e.params as { type: string }).type))}, not ${describeValue(e.data)}.`,
+        message: `${capital(where || 'The file')} should be ${article(String((e.params as { type: string }).type))}${redact ? '' : `, not ${describeValue(e.data)}`}.`,
         ...at(e.instancePath),
       };
     case 'maxProperties':
@@ -134,14 +134,14 @@ function describe(e: ErrorObject, map: SourceMap, redact: boolean): Diagnostic {
       return {
         code: CODES.INVALID_VALUE,
         severity: 'error',
-        message: `${capital(where)} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => `'${String(v)}'`).join(', ')}, not ${describeValue(e.data)}.`,
+        message: `${capital(where)} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => `'${String(v)}'`).join(', ')}${redact ? '' : `, not ${describeValue(e.data)}`}.`,
         ...at(e.instancePath),
       };
     case 'pattern':
       return {
         code: CODES.INVALID_VALUE,
         severity: 'error',
-        message: `${capital(where)} has an invalid value ${describeValue(e.data)}: ${patternHint(e)}`,
+        message: `${capital(where)} has an invalid value${redact ? '' : ` ${describeValue(e.data)}`}: ${patternHint(e)}`,
         ...at(e.instancePath),
       };
     case 'minLength':

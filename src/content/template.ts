@@ -93,7 +93,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
     /* checked when a language is selected */
   }
   if (diagnostics.length) return { ok: false, diagnostics };
-  return { ok: true, value: { name, dir, main, partials, css, theme, strings, i18nDir: show(i18nDir) }, warnings: [] };
+  return { ok: true, value: { name, dir, main, partials, css, theme, strings, i18nDir: show(i18nDir), bundled: base === BUNDLED_TEMPLATES }, warnings: [] };
 }
 
 type RawTheme = Omit<Theme, 'fonts'> & { fonts: { body: Record<keyof Theme['fonts']['body'], string>; fallback?: string[] } };

@@ -61,6 +61,8 @@ export interface Template {
   strings: Map<string, TemplateStrings>;
   /** i18n folder, for "add the file" messages */
   i18nDir: string;
+  /** one of the templates that ship with leaflets (not the content folder's own) */
+  bundled: boolean;
 }
 
 export interface TemplateStrings {

@@ -38,7 +38,9 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
   if (!strings)
     return fail(
       CODES.NO_TEMPLATE_STRINGS,
-      `The template '${template.name}' has no strings for '${lang}'. Add ${template.i18nDir}/${lang}.yaml (copy en.yaml and translate it).`,
+      `The template '${template.name}' has no strings for '${lang}' (the labels it adds, such as "Practical tip" and "Page 1 of 3"). Add ${template.i18nDir}/${lang}.yaml, translated from en.yaml there${
+        template.bundled ? `; the bundled templates are read-only: copy ${template.dir} into your content folder's templates/ and add it there` : ''
+      }.`,
     );
 
   const skip = [...(selection.skip ?? []), ...(selection.patientSkip ?? [])];

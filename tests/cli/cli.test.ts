@@ -122,9 +122,61 @@ describe('diagnostics are printed for people and for machines', () => {
 });
 
 describe('--root points at a clinic folder', () => {
-  it('a folder with no content lists nothing, and says where it looked', async () => {
-    const r = await runCli(['list', '--root', '/nonexistent-folder']);
+  it('a folder that does not exist is a usage error, so a typo in CI does not pass', async () => {
+    for (const cmd of ['list', 'validate', 'lint', 'build']) {
+      const r = await runCli([cmd, '--root', '/nonexistent-folder']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('there is no folder /nonexistent-folder');
+    }
+  });
+
+  it('an empty folder has no leaflets, and says where it looked', async () => {
+    const r = await runCli(['list', '--root', '/tmp']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('No leaflets under /nonexistent-folder/data/leaflets');
+    expect(r.stdout).toContain('No leaflets under /tmp/data/leaflets');
+  });
+
+  it('a folder made by init validates, lints clean and builds', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const base = await mkdtemp(`${tmpdir()}/leaflets-init-`);
+    try {
+      const dir = `${base}/clinic`;
+      expect((await runCli(['init', dir])).code).toBe(0);
+      expect((await runCli(['validate', '--root', dir])).code).toBe(0);
+      const lint = await runCli(['lint', '--root', dir, '--max-warnings', '0']);
+      expect(lint.stdout + lint.stderr).toContain('No problems');
+      expect(lint.code).toBe(0);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('mistakes in how leaflets is called exit 2', () => {
+  it('no command at all prints the commands', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Commands:');
+  });
+
+  it('a SOURCE_DATE_EPOCH that is not a time', async () => {
+    for (const v of ['yesterday', '99999999999999999']) {
+      const r = await runCli(['render', 'periduroscopia', '--format', 'html', '-o', '/tmp/sde.html'], { env: { SOURCE_DATE_EPOCH: v } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('SOURCE_DATE_EPOCH must be a whole number of seconds');
+    }
+  });
+
+  it('a patient file that does not exist', async () => {
+    const r = await runCli(['render', 'periduroscopia', '--format', 'html', '--patient', 'nope.yaml', '-o', '/tmp/np.html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--patient nope.yaml: The file does not exist.');
+  });
+
+  it('a --set without a value', async () => {
+    const r = await runCli(['render', 'periduroscopia', '--format', 'html', '--set', 'name', '-o', '/tmp/ns.html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('LEAF2007');
   });
 });

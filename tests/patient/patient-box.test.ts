@@ -121,7 +121,7 @@ describe('patient files are checked like content, without echoing health data', 
 
   it('a malformed --set is explained', async () => {
     const r = await runCli(['render', 'periduroscopia', '--format', 'html', '--set', 'no-equals-sign', '--root', t.root], { cwd: t.root });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('LEAF2007');
   });
 
