@@ -50,7 +50,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
     doc.on('error', reject);
   });
 
-  registerFonts(doc, input.fonts, input.cache);
+  registerFonts(doc, input.fonts, input.cache, fontsUsed(laid));
   const images = new Map<string, unknown>();
   let svg: typeof import('svg-to-pdfkit').default | undefined;
   for (const a of input.assets.values()) {
@@ -89,7 +89,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
  * again for every document it is given; handing it the font object parsed
  * once per process makes warm renders several times faster.
  */
-function registerFonts(doc: Doc, fonts: FontChain, cache: Map<string, unknown>) {
+function registerFonts(doc: Doc, fonts: FontChain, cache: Map<string, unknown>, used: ReadonlySet<string>) {
   const internals = doc as unknown as DocInternals;
   let Embedded = cache.get('pdf:EmbeddedFont') as DocInternals['_font']['constructor'] | undefined;
   const all: [string, LoadedFont][] = [...Object.entries(fonts.faces), ...fonts.fallback.map((f, i): [string, LoadedFont] => [`fallback:${i}`, f])];
@@ -100,11 +100,27 @@ function registerFonts(doc: Doc, fonts: FontChain, cache: Map<string, unknown>) 
     Embedded = (probe as unknown as DocInternals)._font.constructor;
     cache.set('pdf:EmbeddedFont', Embedded);
   }
-  for (const [name, f] of all) {
-    const embedded = new Embedded(doc, f.font, `F${++internals._fontCount}`) as { layoutCache: unknown };
+  // only the fonts the pages draw with: an embedded font costs a subset and
+  // glyph metrics even when unused. Ids stay those of the whole chain.
+  const base = internals._fontCount;
+  all.forEach(([name, f], i) => {
+    if (!used.has(name)) return;
+    const embedded = new Embedded(doc, f.font, `F${base + i + 1}`) as { layoutCache: unknown };
     embedded.layoutCache = f.runs;
     internals._fontFamilies[name] = embedded;
-  }
+  });
+  internals._fontCount = base + all.length;
+}
+
+/** Names of the fonts any text or stamp on any page is drawn in. */
+function fontsUsed(laid: LaidOutDocument): Set<string> {
+  const used = new Set<string>();
+  for (const page of laid.pages)
+    for (const item of [...page.items, ...page.artifacts.flatMap((g) => g.items)]) {
+      if (item.kind === 'text') for (const r of item.runs) used.add(r.font);
+      else if (item.kind === 'stamp') used.add(item.font);
+    }
+  return used;
 }
 
 interface Tagging {
@@ -183,12 +199,17 @@ function draw(
 
 function drawRun(doc: Doc, run: PlacedRun, baseline: number, fonts: FontChain) {
   doc.font(run.font).fontSize(run.size).fillColor(run.colour);
+  const font = fontNamed(fonts, run.font);
   if (!hasRtl(run.text)) {
+    // Every space-separated piece pdfkit will look up is shaped now, the way
+    // layout measured it: a piece layout measured in parts (a line joins
+    // "mini-" and "invasivo") would otherwise be shaped by pdfkit itself,
+    // with every default feature, slower and not quite what was measured.
+    measure(font, run.text, run.size);
     doc.text(run.text, run.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
     return;
   }
   // directional runs left to right, each shaped in its own direction, as fonts.ts measured them
-  const font = fontNamed(fonts, run.font);
   let x = run.x;
   for (const d of directionalRuns(run.text)) {
     const options = { lineBreak: false, baseline: 'alphabetic' as const };
