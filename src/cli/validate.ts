@@ -38,8 +38,19 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
           brandResults.push({ id: name, valid: r.ok, diagnostics: list });
         }
       }
-      const failed = [...results, ...brandResults].some((r) => !r.valid);
-      if (opts.json) write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results, brands: brandResults }, null, 2));
+      // and the build config, which `build` would otherwise be the first to reject
+      const configResults = [];
+      if (!ids.length) {
+        const { loadConfig } = await import('../content/config.js');
+        const r = await loadConfig({ root, cwd: io.cwd });
+        if (!r.ok || r.value.file) {
+          const list = r.ok ? r.warnings : r.diagnostics;
+          diagnostics.push(...list);
+          configResults.push({ id: 'leaflets.config.yaml', valid: r.ok, diagnostics: list });
+        }
+      }
+      const failed = [...results, ...brandResults, ...configResults].some((r) => !r.valid);
+      if (opts.json) write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results, brands: brandResults, config: configResults }, null, 2));
       else {
         const style = { colour: colourWanted(io.stderr, io.env), cwd: io.cwd };
         if (diagnostics.length) write(io.stderr, formatDiagnostics(diagnostics, style));

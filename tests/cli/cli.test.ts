@@ -27,6 +27,18 @@ describe('leaflets validate', () => {
     expect(r.stdout).toContain('1 leaflet(s) valid: periduroscopia');
   });
 
+  it('checks the build config too: an unknown key is reported at its line', async () => {
+    const t = await tempRoot();
+    try {
+      await t.put('leaflets.config.yaml', 'formats: [pdf]\nbogus: 1\n');
+      const r = await runCli(['validate', '--root', t.root], { cwd: t.root });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("leaflets.config.yaml:2:1: error LEAF1010: Unknown field 'bogus'");
+    } finally {
+      await t.remove();
+    }
+  });
+
   it('checks brands too: a broken brand file fails validation with its position', async () => {
     const t = await tempRoot();
     try {
