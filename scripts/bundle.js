@@ -10,7 +10,9 @@
 // is at least as new as dist/cli/main.js, so a later bare `tsc` falls back to
 // the per-file modules instead of running stale code.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, utimesSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +24,36 @@ const outdir = path.join(root, 'dist/bundle');
 // chunk names carry content hashes: clear the old ones rather than pile them up
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
+
+const plugins = [
+  {
+    // pdfkit require()s fontkit's CommonJS build while our code imports its ES build:
+    // one copy, so a font is parsed by one fontkit and the bundle carries it once
+    name: 'one-copy',
+    setup(b) {
+      for (const name of ['fontkit', 'linebreak', 'unicode-properties'])
+        b.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: require.resolve(name) }));
+    },
+  },
+  {
+    // pdfkit reads its standard-font metrics from `${__dirname}/data`. A
+    // bundled CommonJS module has no __dirname of its own; find pdfkit's
+    // folder when (and only if) it asks, from wherever the package now
+    // sits, rather than freezing the build machine's path into the bundle.
+    name: 'pdfkit-dirname',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => {
+        const { readFile } = await import('node:fs/promises');
+        const source = await readFile(args.path, 'utf8');
+        return {
+          contents: source.replace(/\b__dirname\b/g, "require('node:path').dirname(require.resolve('pdfkit'))"),
+          loader: 'js',
+          resolveDir: path.dirname(args.path),
+        };
+      });
+    },
+  },
+];
 
 await build({
   absWorkingDir: root,
@@ -36,35 +68,7 @@ await build({
   chunkNames: '[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [
-    {
-      // pdfkit require()s fontkit's CommonJS build while our code imports its ES build:
-      // one copy, so a font is parsed by one fontkit and the bundle carries it once
-      name: 'one-copy',
-      setup(b) {
-        for (const name of ['fontkit', 'linebreak', 'unicode-properties'])
-          b.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: require.resolve(name) }));
-      },
-    },
-    {
-      // pdfkit reads its standard-font metrics from `${__dirname}/data`. A
-      // bundled CommonJS module has no __dirname of its own; find pdfkit's
-      // folder when (and only if) it asks, from wherever the package now
-      // sits, rather than freezing the build machine's path into the bundle.
-      name: 'pdfkit-dirname',
-      setup(b) {
-        b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => {
-          const { readFile } = await import('node:fs/promises');
-          const source = await readFile(args.path, 'utf8');
-          return {
-            contents: source.replace(/\b__dirname\b/g, "require('node:path').dirname(require.resolve('pdfkit'))"),
-            loader: 'js',
-            resolveDir: path.dirname(args.path),
-          };
-        });
-      },
-    },
-  ],
+  plugins,
   // CommonJS dependencies bundled into an ES module still call require() for
   // Node's built-ins (and, above, to find pdfkit)
   banner: {
@@ -72,6 +76,44 @@ await build({
   },
 });
 
+// The CLI once more as one CommonJS script, which bin/leaflets.js compiles
+// with V8's code cache: the bytecode of every function a render runs,
+// written after a render below, so a cold start neither parses nor
+// compiles them again. (Node 20 has no compile cache of its own, and V8
+// caches only scripts, not ES modules.)
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'dist/cli/main.js' },
+  outfile: path.join(outdir, 'cli.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins,
+  // the pdfkit-dirname plugin's require.resolve('pdfkit') is meant to run, not to be bundled
+  logOverride: { 'require-resolve-not-external': 'silent' },
+  // a script has no import.meta; modules find their files relative to this one,
+  // which sits two folders below the package as the ES modules do
+  define: { 'import.meta.url': '__leafletsUrl' },
+  // V8 drops a script's dynamic-import handler when it is compiled from a code cache
+  supported: { 'dynamic-import': false },
+  banner: { js: "const __leafletsUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
 // the bundle is built from dist/: never older than what it was built from
 const now = new Date();
-for (const entry of ['cli.js', 'worker.js']) utimesSync(path.join(outdir, entry), now, now);
+for (const entry of ['cli.js', 'worker.js', 'cli.cjs']) utimesSync(path.join(outdir, entry), now, now);
+
+// Warm the code cache with a render of the bundled leaflet (bin/leaflets.js
+// writes dist/bundle/cli.cache when asked to). Without it the CLI still
+// runs, compiling as it goes.
+const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'leaflets-cache-')), 'warm.pdf');
+const warm = spawnSync(process.execPath, [path.join(root, 'bin/leaflets.js'), 'render', 'periduroscopia', '--lang', 'it', '-o', out], {
+  cwd: root,
+  env: { ...process.env, LEAFLETS_WRITE_CODE_CACHE: '1', SOURCE_DATE_EPOCH: '' },
+  encoding: 'utf8',
+});
+rmSync(path.dirname(out), { recursive: true, force: true });
+if (warm.status !== 0) console.warn(`No code cache written (the warm-up render failed): ${warm.stderr}`);
