@@ -19,8 +19,6 @@ export interface OutputGuard {
  */
 export async function refuseOutput(file: string, format: string, guard: OutputGuard, shown: string): Promise<string | undefined> {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== `.${format}`)
-    return `The output ${shown} does not end in .${format}, the format being written. Name it *.${format}, or choose --format ${ext.slice(1) || '…'}.`;
   const real = await realTarget(file);
   for (const dir of guard.folders) {
     const realDir = await realpath(dir).catch(() => path.resolve(dir));
@@ -32,6 +30,8 @@ export async function refuseOutput(file: string, format: string, guard: OutputGu
     const realFile = await realpath(f).catch(() => path.resolve(f));
     if (realFile === real) return `Refusing to write ${shown}: that is one of the input files. Choose another output path.`;
   }
+  if (ext !== `.${format}`)
+    return `The output ${shown} does not end in .${format}, the format being written. Name it *.${format}, or choose --format ${ext.slice(1) || '…'}.`;
   const existing = await lstat(real).catch(() => undefined);
   if (existing?.isDirectory()) return `The output ${shown} is a folder. Give a file name, or use --out ${shown} for a folder.`;
   if (existing && !OUTPUT_EXTENSIONS.has(ext)) return `Refusing to replace ${shown}: it is not a file leaflets writes.`;

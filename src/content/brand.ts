@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Brand } from '../model/brand.js';
+import type { Brand, Localized } from '../model/brand.js';
 import type { Result } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -27,12 +27,12 @@ export async function listBrands(root: string): Promise<string[]> {
 }
 
 interface RawBrand {
-  name: string;
+  name: Localized;
   logo?: string;
-  logoAlt?: string;
+  logoAlt?: Localized;
   colours?: Partial<Brand['colours']>;
   contacts?: Brand['contacts'];
-  footer?: string;
+  footer?: Localized;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Brand } from '../model/brand.js';
+import { localize, type Brand } from '../model/brand.js';
 import type { Block, LanguageContent, Leaflet, Section } from '../model/content.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Paper, Template, TemplateStrings, Theme } from '../model/template.js';
@@ -61,7 +61,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
   const assets: Asset[] = [];
   const brandView: BrandView = {
     id: brand.id,
-    name: brand.name,
+    name: localize(brand.name, lang) ?? '',
     logo: null,
     colours: { primary: colours.value.primary, accent: colours.value.accent, text: colours.value.text },
     contacts: {
@@ -71,11 +71,11 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
       web: brand.contacts.web ?? null,
     },
     hasContacts: Object.values(brand.contacts).some(Boolean),
-    footer: brand.footer ?? null,
+    footer: localize(brand.footer, lang) ?? null,
   };
   if (brand.logo) {
     assets.push({ id: 'logo', path: brand.logo.path, type: brand.logo.type });
-    brandView.logo = { src: 'asset:logo', alt: brand.logo.alt };
+    brandView.logo = { src: 'asset:logo', alt: localize(brand.logo.alt, lang) ?? '' };
   }
 
   const toBlock = (b: Block): BlockView => {

@@ -181,7 +181,7 @@ describe('brand in the header', () => {
     const header = all(doc).find((e) => e.tagName === 'header')!;
     expect(text(header)).toContain('Clinica Demo Esempio');
     const logo = all(header).find((e) => e.tagName === 'img')!;
-    expect(attr(logo, 'alt')).toBe('Logo of Clinica Demo Esempio');
+    expect(attr(logo, 'alt')).toBe('Logo della Clinica Demo Esempio');
     const src = attr(logo, 'src')!;
     expect(src.startsWith('data:image/svg+xml;base64,')).toBe(true);
     const svg = await readFile(path.join(REPO, 'data/brands/demo-clinic-logo.svg'));
