@@ -21,12 +21,23 @@ const RTL_CLASS =
   '\\p{Script=Imperial_Aramaic}\\p{Script=Inscriptional_Pahlavi}\\p{Script=Inscriptional_Parthian}\\p{Script=Old_South_Arabian}' +
   '\\p{Script=Old_Turkic}\\p{Script=Meroitic_Cursive}\\p{Script=Meroitic_Hieroglyphs}\\p{Script=Manichaean}' +
   '\\p{Script=Mende_Kikakui}\\p{Script=Nabataean}\\p{Script=Old_North_Arabian}\\p{Script=Palmyrene}\\p{Script=Psalter_Pahlavi}';
-const R = `[${RTL_CLASS}]`;
-/** neither a right-to-left character nor a letter or digit of another script: spaces, punctuation, symbols, marks */
-const N = `(?:(?!${R})[^\\p{L}\\p{N}])`;
+/**
+ * Where those scripts' blocks lie: a cheap first test, since building the
+ * script-property expressions costs tens of milliseconds at start-up and
+ * most text never needs them.
+ */
+const RTL_BLOCKS = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
-const HAS_RTL = new RegExp(R, 'u');
-const RTL_RUN = new RegExp(`${R}(?:${N}*${R})*`, 'gu');
+let expressions: { has: RegExp; run: RegExp } | undefined;
+function rtlExpressions(): { has: RegExp; run: RegExp } {
+  if (!expressions) {
+    const R = `[${RTL_CLASS}]`;
+    /** neither a right-to-left character nor a letter or digit of another script: spaces, punctuation, symbols, marks */
+    const N = `(?:(?!${R})[^\\p{L}\\p{N}])`;
+    expressions = { has: new RegExp(R, 'u'), run: new RegExp(`${R}(?:${N}*${R})*`, 'gu') };
+  }
+  return expressions;
+}
 
 export interface DirectionalRun {
   text: string;
@@ -35,15 +46,15 @@ export interface DirectionalRun {
 
 /** Whether the text holds any right-to-left character (most leaflet text does not: the fast path). */
 export function hasRtl(text: string): boolean {
-  return HAS_RTL.test(text);
+  return RTL_BLOCKS.test(text) && rtlExpressions().has.test(text);
 }
 
 /** The text cut into directional runs, in reading order; the concatenated runs are the text. */
 export function directionalRuns(text: string): DirectionalRun[] {
-  if (!HAS_RTL.test(text)) return [{ text, rtl: false }];
+  if (!hasRtl(text)) return [{ text, rtl: false }];
   const out: DirectionalRun[] = [];
   let last = 0;
-  for (const m of text.matchAll(RTL_RUN)) {
+  for (const m of text.matchAll(rtlExpressions().run)) {
     if (m.index > last) out.push({ text: text.slice(last, m.index), rtl: false });
     out.push({ text: m[0], rtl: true });
     last = m.index + m[0].length;
