@@ -171,15 +171,28 @@ function templateError(e: unknown, file: TemplateFile): Diagnostic {
   const strict = /- (\d+):(\d+)$/.exec(message.split('\n')[0]!);
   const line = err.lineNumber ?? (parse ? Number(parse[1]) : strict ? Number(strict[1]) : undefined);
   const column = err.column !== undefined ? err.column + 1 : strict ? Number(strict[2]) + 1 : undefined;
-  const first = message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  const lines = message.split('\n');
+  const first = lines[0]!.replace(/ - \d+:\d+$/, '');
+  // Handlebars' parser says what it expected on the last line ("Expecting 'CLOSE', got 'INVALID'"); the
+  // lines between are an ASCII code frame we replace with our own position.
+  const expecting = parse ? lines.find((l) => l.startsWith('Expecting')) : undefined;
   return {
     code: CODES.TEMPLATE_ERROR,
     severity: 'error',
-    message: `Template error: ${first}${/not defined/.test(first) ? '. The view model has no such field (see docs/templates.md).' : ''}`,
+    message: `Template error: ${first}${expecting ? ` ${explainExpecting(expecting)}` : ''}${/not defined/.test(first) ? '. The view model has no such field (see docs/templates.md).' : ''}`,
     file: file.display,
     line,
     column,
   };
+}
+
+/** "Expecting 'CLOSE', 'CLOSE_UNESCAPED', got 'INVALID'" → "expected }} but found something else." */
+function explainExpecting(line: string): string {
+  const names: Record<string, string> = { CLOSE: '}}', CLOSE_UNESCAPED: '}}}', CLOSE_RAW_BLOCK: '}}}}', ID: 'a name', OPEN_ENDBLOCK: '{{/…}}', EOF: 'the end of the file' };
+  const wanted = [...line.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]!);
+  const got = wanted.pop();
+  const want = [...new Set(wanted.map((w) => names[w] ?? w.toLowerCase()))].sort((a, b) => a.length - b.length).slice(0, 2).join(' or ');
+  return `Expected ${want}, found ${got === 'INVALID' ? 'something else' : (names[got ?? ''] ?? got?.toLowerCase())}.`;
 }
 
 export type { TemplateStrings };

@@ -26,7 +26,13 @@ export function parseMarkup(html: string, template?: Template): Result<MarkupEle
       message: 'The template must render exactly one <article class="leaflet"> element and nothing around it.',
       file: template?.main.display,
     });
-  if (diagnostics.length) return { ok: false, diagnostics };
+  // a partial used many times repeats its mistake many times: report each place once
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  if (unique.length) return { ok: false, diagnostics: unique };
   return { ok: true, value: roots[0]!, warnings: [] };
 }
 

@@ -52,6 +52,14 @@ describe('a template error names the template file and line', () => {
     expect(r.diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
   });
 
+  it('a mustache left open says where and what was expected', () => {
+    const r = render(withMain('<article class="leaflet">\n  <h1>{{#if title}{{title}}</h1>\n</article>'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics[0]).toMatchObject({ code: CODES.TEMPLATE_ERROR, line: 2 });
+    expect(r.diagnostics[0]!.message).toContain('Expected }}');
+  });
+
   it('a field the view model does not have (strict mode)', () => {
     const r = render(withMain('<article class="leaflet">\n\n  <h1>{{titel}}</h1>\n</article>'));
     expect(r.ok).toBe(false);
