@@ -22,6 +22,8 @@ export interface LoadedFont {
   runs: Record<string, fontkit.GlyphRun>;
   /** advance widths in em of right-to-left runs, shaped whole */
   rtlWidths: Map<string, number>;
+  /** paragraphs already broken into lines, by their runs and width (text.ts) */
+  lines: Map<string, import('./text.js').Line[]>;
 }
 
 /** The fonts a document draws with: the four body faces, then the fallbacks in order. */
@@ -45,7 +47,7 @@ export function loadFonts(theme: Theme, cache: Map<string, unknown>, themeFile: 
     if (known) return known;
     try {
       const bytes = readFileSync(path);
-      const loaded: LoadedFont = { path, bytes, font: fontkit.create(bytes), widths: new Map(), rtlWidths: new Map(), runs: Object.create(null) as Record<string, fontkit.GlyphRun> };
+      const loaded: LoadedFont = { path, bytes, font: fontkit.create(bytes), widths: new Map(), rtlWidths: new Map(), lines: new Map(), runs: Object.create(null) as Record<string, fontkit.GlyphRun> };
       if (typeof loaded.font.hasGlyphForCodePoint !== 'function') throw new Error('a font collection, not one font');
       cache.set(key, loaded);
       return loaded;

@@ -37,6 +37,25 @@ const SHY = '\u00AD';
  * word boundaries) but take no width.
  */
 export function breakLines(runs: readonly InlineRun[], width: number, fonts: FontChain): Line[] {
+  if (!runs.length) return [];
+  // The same paragraph in the same fonts at the same width breaks the same
+  // way: a process rendering leaflet after leaflet breaks each paragraph once.
+  const memo = fontNamed(fonts, runs[0]!.font).lines;
+  const key = JSON.stringify([width, runs.map((r) => [fontNamed(fonts, r.font).path, r.font, r.size, r.colour, r.struct, r.text])]);
+  let lines = memo.get(key);
+  if (!lines) {
+    lines = breakLinesOnce(runs, width, fonts);
+    // a bound: patient text is different in every handout
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, lines);
+  }
+  // callers may add to the list, never change a line
+  return [...lines];
+}
+
+const MEMO_LIMIT = 4000;
+
+function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontChain): Line[] {
   const all = runs.map((r) => r.text).join('');
   if (!all) return [];
   const starts: number[] = [];
