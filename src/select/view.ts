@@ -8,7 +8,7 @@ import { patientView } from './patient.js';
 import { BLOCK_KINDS } from '../model/content.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { cascade } from './cascade.js';
+import { resolveSettings } from './settings.js';
 import { selectSections } from './sections.js';
 
 export interface Selection {
@@ -52,11 +52,16 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
   if (!picked.sections.length)
     return fail(CODES.EMPTY_SELECTION, 'The sections chosen leave nothing to print. Check --sections and --skip.');
 
-  const colours = cascade<Theme['colours']>([
-    { origin: `template ${template.name}`, values: template.theme.colours },
-    { origin: `brand ${brand.file}`, values: brand.colours },
-  ]);
-  diagnostics.push(...colours.diagnostics);
+  const settings = resolveSettings({
+    template,
+    brand,
+    leaflet,
+    language: content,
+    patient: selection.patient,
+    flags: { paper: selection.paper },
+  });
+  diagnostics.push(...settings.diagnostics);
+  const colours = { value: settings.value.colours };
 
   const assets: Asset[] = [];
   const brandView: BrandView = {
@@ -123,7 +128,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
       patient: selection.patient ? patientView(selection.patient, lang, strings) : null,
       t: strings as TemplateStrings,
       template: template.name,
-      paper: selection.paper ?? 'a4',
+      paper: settings.value.paper,
       theme: { ...template.theme, colours: colours.value },
       assets,
       file: content.file,
