@@ -5,7 +5,7 @@
 //   warm: time per leaflet in one process that keeps its state (median)
 // Needs a build (npm run build). Run: npm run bench -- pdf
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,8 +44,10 @@ async function warm(fn, runs = WARM, warmup = 3) {
   return median(times);
 }
 
-if (!existsSync(path.join(repo, 'dist/bundle/cli.js'))) {
-  console.error('Build first: npm run build');
+const mtime = (p) => (existsSync(path.join(repo, p)) ? statSync(path.join(repo, p)).mtimeMs : -1);
+if (!existsSync(path.join(repo, 'dist/bundle/cli.js')) || mtime('dist/bundle/cli.cjs') < mtime('dist/cli/main.js')) {
+  // bin/leaflets.js skips a bundle older than dist/: the numbers would be the per-file modules'
+  console.error('Build first (the bundle is missing or older than dist/): npm run build');
   process.exit(1);
 }
 
@@ -60,6 +62,7 @@ row('node -e "" (start only)', nodeStart, null);
 // --- leaflets ----------------------------------------------------------------
 const out = path.join(tmp, 'it.pdf');
 const leafletsCold = cold(process.execPath, ['bin/leaflets.js', 'render', 'periduroscopia', '--lang', 'it', '-o', out], COLD, { env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+const esmBundleCold = cold(process.execPath, ['--input-type=module', '-e', `import {main} from ${JSON.stringify(pathToFileURL(path.join(repo, 'dist/bundle/cli.js')).href)}; process.exitCode = await main(['node','leaflets','render','periduroscopia','--lang','it','-o',${JSON.stringify(out)}]);`]);
 const unbundledCold = cold(process.execPath, ['--input-type=module', '-e', `import {main} from ${JSON.stringify(pathToFileURL(path.join(repo, 'dist/cli/main.js')).href)}; process.exitCode = await main(['node','leaflets','render','periduroscopia','--lang','it','-o',${JSON.stringify(out)}]);`]);
 const { Renderer } = await import(pathToFileURL(path.join(repo, 'dist/render.js')).href);
 const renderer = new Renderer({ root: repo, cwd: repo });
@@ -70,7 +73,8 @@ const leafletsWarm = await warm(async () => {
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   pdfBytes = r.value[0].bytes.length;
 });
-row('leaflets render (bundled CLI)', leafletsCold, leafletsWarm);
+row('leaflets render (bin: bundle + code cache)', leafletsCold, leafletsWarm);
+row('leaflets render (ES-module bundle, no cache)', esmBundleCold, null);
 row('leaflets render (per-file dist/, no bundle)', unbundledCold, null);
 
 // --- Typst --------------------------------------------------------------------
@@ -183,7 +187,7 @@ console.log(`${'tool'.padEnd(46)} ${'cold'.padStart(10)} ${'warm'.padStart(10)}`
 for (const r of rows) console.log(`${r.name.padEnd(46)} ${ms(r.cold).padStart(10)} ${ms(r.warm).padStart(10)}`);
 for (const s of skipped) console.log(`skipped: ${s}`);
 const find = (prefix) => rows.find((r) => r.name.startsWith(prefix));
-const ours = find('leaflets render (bundled');
+const ours = find('leaflets render (bin');
 const t = find('Typst');
 const c = find('Chromium');
 console.log('\nTargets (issue 4):');
