@@ -6,7 +6,9 @@
 //  2. dist/bundle/cli.js, the ES-module bundle;
 //  3. dist/cli/main.js, the per-file modules tsc writes.
 // A bundle older than dist/cli/main.js (a bare `tsc` since the build) is
-// stale and skipped.
+// used only while the dist/ files it was built from still hold the same
+// bytes (dist/bundle/inputs.json); otherwise it is stale and skipped.
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -21,7 +23,26 @@ const stat = (p) => {
   }
 };
 const compiled = stat('../dist/cli/main.js')?.mtimeMs ?? -1;
-const fresh = (p) => (stat(p)?.mtimeMs ?? -Infinity) >= compiled;
+let unchanged;
+const fresh = (p) => {
+  const built = stat(p)?.mtimeMs;
+  if (built === undefined) return false;
+  return built >= compiled || (unchanged ??= sameInputs());
+};
+
+/** Whether every dist/ file the bundle was built from still has the content it had then. */
+function sameInputs() {
+  try {
+    const inputs = JSON.parse(readFileSync(file('../dist/bundle/inputs.json'), 'utf8'));
+    const files = Object.keys(inputs);
+    return (
+      files.length > 0 &&
+      files.every((f) => createHash('sha256').update(readFileSync(file(`../${f}`))).digest('hex') === inputs[f])
+    );
+  } catch {
+    return false;
+  }
+}
 
 const { main } = fresh('../dist/bundle/cli.cjs')
   ? await script(file('../dist/bundle/cli.cjs'))

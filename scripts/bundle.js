@@ -11,7 +11,8 @@
 // the per-file modules instead of running stale code.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -81,10 +82,11 @@ await build({
 // written after a render below, so a cold start neither parses nor
 // compiles them again. (Node 20 has no compile cache of its own, and V8
 // caches only scripts, not ES modules.)
-await build({
+const cjs = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'dist/cli/main.js' },
   outfile: path.join(outdir, 'cli.cjs'),
+  metafile: true,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -105,6 +107,14 @@ await build({
 // the bundle is built from dist/: never older than what it was built from
 const now = new Date();
 for (const entry of ['cli.js', 'worker.js', 'cli.cjs']) utimesSync(path.join(outdir, entry), now, now);
+
+// What the CLI bundle was built from, by content. A `tsc` run after the build
+// rewrites dist/ with new times but, unless the code changed, the same bytes:
+// bin/leaflets.js then checks these hashes and keeps using the bundle.
+const inputs = {};
+for (const file of Object.keys(cjs.metafile.inputs).filter((f) => f.startsWith('dist/')).sort())
+  inputs[file] = createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
+writeFileSync(path.join(outdir, 'inputs.json'), JSON.stringify(inputs, null, 1));
 
 // Warm the code cache with a render of the bundled leaflet (bin/leaflets.js
 // writes dist/bundle/cli.cache when asked to). Without it the CLI still
