@@ -81,5 +81,23 @@ export async function writePdf(composed: Composed, options: PdfOptions): Promise
       ok: false,
       diagnostics: [{ code: CODES.WRITE_FAILED, severity: 'error', message: `The PDF could not be drawn: ${(e as Error).message}` }],
     };
+  } finally {
+    forgetUnmappedGlyphs(laid.value.fonts);
+  }
+}
+
+/**
+ * Subsetting makes fontkit create (and cache, per font, for the process)
+ * glyphs it reaches through composite glyphs — the grave accent inside "è" —
+ * with no characters. A later document that shapes "`" would get that cached
+ * glyph, and pdfkit would write an empty Unicode mapping for it: the mark
+ * shows, but copied or read aloud it is lost. Dropping those glyph objects
+ * after each document lets the next one create them with their characters.
+ */
+function forgetUnmappedGlyphs(fonts: FontChain): void {
+  for (const f of [...Object.values(fonts.faces), ...fonts.fallback]) {
+    const glyphs = (f.font as unknown as { _glyphs?: Record<number, { codePoints?: number[] }> })._glyphs;
+    if (!glyphs) continue;
+    for (const id of Object.keys(glyphs)) if (!glyphs[Number(id)]?.codePoints?.length) delete glyphs[Number(id)];
   }
 }
