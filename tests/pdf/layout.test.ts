@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { LaidOutDocument, StructRole } from '../../src/model/layout.js';
 import { loadFonts } from '../../src/write/pdf/fonts.js';
@@ -7,7 +10,8 @@ import { paginate } from '../../src/write/pdf/paginate.js';
 import { layoutLeaflet } from '../../src/write/pdf/layout.js';
 import { stylesFor, PAPER_SIZES } from '../../src/write/pdf/styles.js';
 import { parseMarkup } from '../../src/markup/parse.js';
-import { layoutOf, renderer } from './helpers.js';
+import { loadPatient } from '../../src/content/patient.js';
+import { REPO, layoutOf, renderer } from './helpers.js';
 
 /** Text items on each page with the role of their structure element, in reading order. */
 function lines(doc: LaidOutDocument) {
@@ -140,4 +144,29 @@ describe('line breaking', () => {
     const wide = breakLines([{ text, font: 'regular', size: 11, colour: '#000', struct: 1 }], 1000, fonts).map((l) => l.pieces.map((p) => p.text).join(''));
     expect(wide).toEqual(['La periduroscopia è una procedura endoscopica']);
   });
+});
+
+describe('patient box', () => {
+  const labelsOf = (template: string, lang: string) => {
+    const strings = parse(readFileSync(path.join(REPO, `templates/${template}/i18n/${lang}.yaml`), 'utf8')) as { patient: Record<string, string> };
+    return { title: strings.patient.title!, labels: new Set(Object.values(strings.patient)) };
+  };
+
+  for (const template of ['standard', 'large-print'] as const)
+    for (const paper of ['a4', 'a5'] as const)
+      for (const lang of ['it', 'en'] as const)
+        it(`no label word is split across lines (${template}, ${paper}, ${lang})`, async () => {
+          const patient = await loadPatient({ file: 'data/patients/example.yaml', set: [], root: REPO, cwd: REPO });
+          if (!patient.ok) throw new Error('example patient');
+          const doc = await layoutOf({ lang, paper, template, patient: patient.value });
+          const { title, labels } = labelsOf(template, lang);
+          const all = lines(doc).flat();
+          const box = all.find((l) => l.role === 'H2' && l.text.trim() === title)!.ancestors[0]!;
+          const lbl = new Map<number, string[]>();
+          for (const l of all) if (l.role === 'Lbl' && l.ancestors.includes(box)) lbl.set(l.struct, [...(lbl.get(l.struct) ?? []), l.text.trim()]);
+          // every field of the example patient has a label; Companion/Accompagnatore is the longest word
+          expect(lbl.size).toBeGreaterThanOrEqual(10);
+          // a label broken inside a word joins back as "Accompagnat ore", which is no label
+          for (const parts of lbl.values()) expect(labels, parts.join(' | ')).toContain(parts.join(' '));
+        });
 });

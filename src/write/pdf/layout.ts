@@ -374,21 +374,50 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
     boxStart = false;
   };
 
-  /** Label/value pairs (the patient box): the label in a column on the left. */
+  /**
+   * Label/value pairs (the patient box). The label column is as wide as the
+   * longest label needs — the whole label when that takes at most a third of
+   * the box, never less than its longest word, so no label breaks inside a
+   * word ("Accompagnat/ore"). When even that leaves the value too little room
+   * (large print on A5), each label stands on its own line above its value.
+   */
   const definitions = (el: MarkupElement, ctx: Ctx) => {
     const l = node('L', ctx.struct);
-    const labelWidth = Math.min(ctx.width * 0.34, 150);
-    let first = true;
+    const labelStyle: TextStyle = { ...styles.body, face: 'bold' };
     const kids = el.children.filter((c): c is MarkupElement => c.type === 'element');
-    for (let i = 0; i < kids.length; i++) {
-      const dt = kids[i]!;
-      if (dt.tag !== 'dt') continue;
-      const dd = kids[i + 1]?.tag === 'dd' ? kids[++i] : undefined;
+    const pairs: { dt: MarkupElement; dd: MarkupElement | undefined }[] = [];
+    for (let i = 0; i < kids.length; i++) if (kids[i]!.tag === 'dt') pairs.push({ dt: kids[i]!, dd: kids[i + 1]?.tag === 'dd' ? kids[++i] : undefined });
+    const widthOf = (runs: InlineRun[]) => Math.max(0, ...breakLines(runs, Number.MAX_SAFE_INTEGER, fonts).map((line) => line.width));
+    const labelRuns = (dt: MarkupElement, struct: number | null) => runsOf(dt, labelStyle, struct);
+    let longestLabel = 0;
+    let longestWord = 0;
+    for (const { dt } of pairs) {
+      const runs = labelRuns(dt, null);
+      longestLabel = Math.max(longestLabel, widthOf(runs));
+      for (const word of runs.map((r) => r.text).join('').split(/\s+/))
+        if (word) longestWord = Math.max(longestWord, widthOf(withFallbackFonts([{ text: word, font: 'bold', size: labelStyle.size, colour: labelStyle.colour, struct: null }])));
+    }
+    const gap = styles.body.size * 0.75;
+    const narrowest = longestWord + gap;
+    // a value column narrower than about ten ems holds two or three words a line: not worth keeping beside the label
+    const stacked = narrowest > ctx.width * 0.45 || ctx.width - narrowest < styles.body.size * 10;
+    const labelWidth = stacked ? ctx.width : Math.max(narrowest, Math.min(longestLabel + gap, ctx.width / 3));
+    let first = true;
+    for (const { dt, dd } of pairs) {
       const item = node('LI', l);
       const lbl = node('Lbl', item);
-      const labelStyle = { ...styles.body, face: 'bold' as FaceName };
-      const labelLines = breakLines(runsOf(dt, labelStyle, lbl), labelWidth - 8, fonts);
       const body = dd ? node('LBody', item) : null;
+      const gapAbove = first ? gapFor(ctx, true, styles.space.paragraph) : styles.space.list;
+      first = false;
+      boxStart = false;
+      if (stacked) {
+        // the label keeps with the first lines of its value
+        const label = paragraph(labelRuns(dt, lbl), labelStyle, ctx, gapAbove, { keep: dd !== undefined });
+        const value = dd && body !== null ? paragraph(runsOf(dd, styles.body, body), styles.body, ctx, 0) : [];
+        emit([...label, ...value]);
+        continue;
+      }
+      const labelLines = breakLines(labelRuns(dt, lbl), labelWidth - gap, fonts);
       const valueLines = dd && body !== null ? breakLines(runsOf(dd, styles.body, body), ctx.width - labelWidth, fonts) : [];
       const rows = Math.max(labelLines.length, valueLines.length, 1);
       const items: PageItem[] = [];
@@ -404,9 +433,7 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
       }
       // reading order: the label, then its value
       items.sort((a, b) => (a.kind === 'text' && b.kind === 'text' ? (a.runs[0]?.struct ?? 0) - (b.runs[0]?.struct ?? 0) || a.y - b.y : 0));
-      emit([{ height: rows * styles.body.lineHeight, spaceBefore: first ? gapFor(ctx, true, styles.space.paragraph) : styles.space.list, keepWithNext: false, items, boxes: ctx.boxes }]);
-      first = false;
-      boxStart = false;
+      emit([{ height: rows * styles.body.lineHeight, spaceBefore: gapAbove, keepWithNext: false, items, boxes: ctx.boxes }]);
     }
   };
 
