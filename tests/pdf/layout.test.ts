@@ -170,3 +170,44 @@ describe('patient box', () => {
           for (const parts of lbl.values()) expect(labels, parts.join(' | ')).toContain(parts.join(' '));
         });
 });
+
+describe('footer', () => {
+  const footerOf = (page: LaidOutDocument['pages'][number]) => {
+    const items = page.artifacts.filter((a) => a.kind === 'Pagination').flatMap((a) => a.items);
+    const half = page.size[1] / 2;
+    return {
+      lines: items.flatMap((i) => (i.kind === 'text' && i.y > half ? [i.runs.map((r) => r.text).join('')] : [])),
+      rule: Math.min(...items.flatMap((i) => (i.kind === 'line' && i.y1 > half ? [i.y1] : []))),
+    };
+  };
+
+  for (const [lang, ref, version, page, published] of [
+    ['it', 'Rif. PIL-SPINE-001', 'Versione 1.0', 'Pagina {n} di {m}', 'pubblicato il'],
+    ['en', 'Ref. PIL-SPINE-001', 'Version 1.0', 'Page {n} of {m}', 'published'],
+  ] as const)
+    it(`on A5 in large print the footer keeps to two lines and the text keeps the page (${lang})`, async () => {
+      const doc = await layoutOf({ lang, paper: 'a5', template: 'large-print' });
+      const m = doc.pages.length;
+      doc.pages.forEach((p, i) => {
+        const { lines: text, rule } = footerOf(p);
+        const all = text.join('\n');
+        // the leaflet is identified and the page counted on every page, in the body's 18 pt
+        expect(all).toContain(`${ref} · ${version}`);
+        expect(text).toContain(page.replace('{n}', String(i + 1)).replace('{m}', String(m)));
+        if (i === 0) {
+          // the publication date is printed once, on the first page
+          expect(all).toContain(published);
+          return;
+        }
+        expect(all).not.toContain(published);
+        expect(text.length, `page ${i + 1}: ${all}`).toBeLessThanOrEqual(2);
+        // before: the control line wrapped beside the page label into four lines, a fifth of the page
+        expect(rule / p.size[1], `page ${i + 1}`).toBeGreaterThan(0.88);
+      });
+    });
+
+  it('where the whole control line fits beside the page label, every page has the same one-line footer (A4)', async () => {
+    const doc = await layoutOf({ lang: 'it', paper: 'a4' });
+    doc.pages.forEach((p, i) => expect(footerOf(p).lines).toEqual(['Rif. PIL-SPINE-001 · Versione 1.0 · pubblicato il 24 novembre 2026', `Pagina ${i + 1} di ${doc.pages.length}`]));
+  });
+});

@@ -35,12 +35,18 @@ export interface BoxSpec {
 /** Everything repeated on each page, laid out once. */
 export interface PageFrame {
   size: [number, number];
-  /** the area the flow fills */
+  /** the area the flow fills (on the first page, see `first`) */
   content: { x: number; y: number; width: number; height: number };
   header: PageItem[];
   /** document control lines; the page label is placed per page */
   footer: PageItem[];
   pageLabel: { format: string; y: number; right: number; style: TextStyle } | null;
+  /**
+   * The first page, when its footer differs (a narrow page prints the
+   * publication date there only): the height of its flow area, its footer
+   * and the baseline of its page label. Otherwise null.
+   */
+  first: { contentHeight: number; footer: PageItem[]; labelY: number } | null;
   draft: string | null;
 }
 
@@ -572,8 +578,9 @@ function frameOf(tree: MarkupElement, input: LayoutInput, content: PageFrame['co
     }
   }
 
-  const footer: PageItem[] = [];
+  let footer: PageItem[] = [];
   let pageLabel: PageFrame['pageLabel'] = null;
+  let first: PageFrame['first'] = null;
   let area = content;
   const footerEl = find(tree, (e) => e.tag === 'footer');
   if (footerEl) {
@@ -581,27 +588,64 @@ function frameOf(tree: MarkupElement, input: LayoutInput, content: PageFrame['co
     const labelEl = find(footerEl, (e) => e.classes.includes('page-label'));
     const format = labelEl?.attrs['data-format'] ?? null;
     const reserve = format ? measure(fontNamed(fonts, s.face), format.replace('{page}', '88').replace('{pages}', '88'), s.size) + 12 : 0;
-    const lines: Line[] = [];
-    for (const p of footerEl.children) {
-      if (p.type !== 'element' || p.classes.includes('pagination')) continue;
-      const text = plain(p);
-      if (text) lines.push(...breakLines([{ text, font: s.face, size: s.size, colour: s.colour, struct: null }], content.width - reserve, fonts));
+    const texts: string[] = [];
+    for (const p of footerEl.children) if (p.type === 'element' && !p.classes.includes('pagination') && plain(p)) texts.push(plain(p));
+    const wrap = (text: string, width: number) => breakLines([{ text, font: s.face, size: s.size, colour: s.colour, struct: null }], width, fonts);
+
+    /**
+     * Footer lines anchored to the foot of the page, the page label on line
+     * `labelOn` (right-aligned); a footer with more lines takes its room from
+     * the text above, never runs off the sheet.
+     */
+    const build = (lines: Line[], labelOn: number) => {
+      const last = pageHeight - mm(7);
+      let y = last - Math.max(0, lines.length - 1) * s.lineHeight;
+      const ruleY = y - ascent(fontNamed(fonts, s.face), s.size) - 3;
+      const items: PageItem[] = [{ kind: 'line', x1: content.x, y1: ruleY, x2: content.x + content.width, y2: ruleY, colour: styles.colours.accent, lineWidth: 1 }];
+      let labelY = y;
+      lines.forEach((l, i) => {
+        if (i === labelOn) labelY = y;
+        if (l.pieces.length) items.push({ kind: 'text', y, runs: l.pieces.map((pc) => ({ ...pc, x: content.x + pc.x })) });
+        y += s.lineHeight;
+      });
+      return { items, labelY, height: Math.min(content.height, ruleY - mm(4) - content.y) };
+    };
+
+    const [control = '', ...others] = texts;
+    const beside = wrap(control, content.width - reserve);
+    let every: ReturnType<typeof build>;
+    if (beside.length <= 1) {
+      // the document control line fits beside the page label: one footer on every page
+      every = build([...beside, ...others.flatMap((t) => wrap(t, content.width - reserve))], 0);
+    } else {
+      // A narrow page (A5, large print): the control line wrapped beside the
+      // page label took four lines of an A5 page in large print. Every page
+      // keeps the leading parts of the line that fit on one line — the
+      // reference and the version, which identify the leaflet — with the page
+      // label beside them when it fits, else on a line of its own under them.
+      // The rest (the publication date) is printed on the first page only.
+      const parts = control.split(' · ');
+      let kept = 1;
+      while (kept < parts.length && wrap(parts.slice(0, kept + 1).join(' · '), content.width).length === 1) kept++;
+      const head = parts.slice(0, kept).join(' · ');
+      const shared = !format || wrap(head, content.width - reserve).length === 1;
+      const headLines = wrap(head, shared ? content.width - reserve : content.width);
+      const rest = parts.length > kept ? wrap(parts.slice(kept).join(' · '), content.width) : [];
+      const tail = others.flatMap((t) => wrap(t, content.width));
+      const own: Line[] = shared || !format ? [] : [{ pieces: [], width: 0 }];
+      every = build([...headLines, ...tail, ...own], shared ? 0 : headLines.length + tail.length);
+      if (rest.length) {
+        const one = build([...headLines, ...rest, ...tail, ...own], shared ? 0 : headLines.length + rest.length + tail.length);
+        first = { contentHeight: one.height, footer: one.items, labelY: one.labelY };
+      }
     }
-    // anchored to the foot of the page; a footer with many contact lines takes room from the text, never runs off the sheet
-    const last = pageHeight - mm(7);
-    let y = last - Math.max(0, lines.length - 1) * s.lineHeight;
-    const ruleY = y - ascent(fontNamed(fonts, s.face), s.size) - 3;
-    area = { ...content, height: Math.min(content.height, ruleY - mm(4) - content.y) };
-    if (format) pageLabel = { format, y, right: content.x + content.width, style: s };
-    footer.push({ kind: 'line', x1: content.x, y1: ruleY, x2: content.x + content.width, y2: ruleY, colour: styles.colours.accent, lineWidth: 1 });
-    for (const l of lines) {
-      footer.push({ kind: 'text', y, runs: l.pieces.map((pc) => ({ ...pc, x: content.x + pc.x })) });
-      y += s.lineHeight;
-    }
+    footer = every.items;
+    area = { ...content, height: every.height };
+    if (format) pageLabel = { format, y: every.labelY, right: content.x + content.width, style: s };
   }
 
   const notice = find(tree, (e) => e.classes.includes('draft-mark'));
   const draft = notice ? plain(find(notice, (e) => e.tag === 'strong') ?? notice).split(' ')[0] || 'DRAFT' : null;
   void pageWidth;
-  return { size: input.size, content: area, header, footer, pageLabel, draft };
+  return { size: input.size, content: area, header, footer, pageLabel, first, draft };
 }

@@ -12,7 +12,8 @@ import { fontNamed, measure, type FontChain } from './fonts.js';
 export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
   const { frame, chunks } = flow;
   const { content } = frame;
-  const bottom = content.y + content.height;
+  /** the foot of the flow on the page being filled: page 1 may have a taller footer */
+  const bottom = () => content.y + (pages.length === 1 && frame.first ? frame.first.contentHeight : content.height);
   const EPS = 0.01;
 
   interface Placed {
@@ -43,12 +44,13 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
     while (j < chunks.length - 1 && chunks[j]!.keepWithNext) j++;
     const atTop = current().length === 0;
     const h = chainHeight(i, j, atTop);
-    if (y + h <= bottom + EPS) {
+    if (y + h <= bottom() + EPS) {
       for (let k = i; k <= j; k++) place(chunks[k]!);
       i = j + 1;
     } else if (!atTop && chainHeight(i, j, true) <= content.height + EPS) {
+      // the next page is never the first: its area is content's
       newPage();
-    } else if (atTop || y + chunks[i]!.spaceBefore + chunks[i]!.height <= bottom + EPS) {
+    } else if (atTop || y + chunks[i]!.spaceBefore + chunks[i]!.height <= bottom() + EPS) {
       // taller than a page: cut the chain where the page ends
       place(chunks[i]!);
       i++;
@@ -84,12 +86,14 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
       artifacts.push({ kind: 'Layout', items: stamp });
     }
     artifacts.push({ kind: 'Layout', items: [...boxRects(flow, placed), ...decoration] });
-    const footer = [...frame.footer];
+    const onFirst = index === 0 && frame.first !== null;
+    const footer = [...(onFirst ? frame.first!.footer : frame.footer)];
     if (frame.pageLabel) {
       const { format, style, right } = frame.pageLabel;
+      const labelY = onFirst ? frame.first!.labelY : frame.pageLabel.y;
       const text = format.replace('{page}', String(index + 1)).replace('{pages}', String(total));
       const width = measure(fontNamed(fonts, style.face), text, style.size);
-      footer.push({ kind: 'text', y: frame.pageLabel.y, runs: [{ text, font: style.face, size: style.size, colour: style.colour, x: right - width, width, struct: null }] });
+      footer.push({ kind: 'text', y: labelY, runs: [{ text, font: style.face, size: style.size, colour: style.colour, x: right - width, width, struct: null }] });
     }
     artifacts.push({ kind: 'Pagination', items: [...frame.header, ...footer].map(round) });
     return { size: frame.size, artifacts: artifacts.map((a) => ({ ...a, items: a.items.map(round) })), items: items.map(round) };
