@@ -81,7 +81,7 @@ export type ArtifactKind = 'Pagination' | 'Layout';
 export interface LaidOutPage {
   /** width and height in points */
   size: [number, number];
-  /** drawn first, marked as Artifacts: header, footer, DRAFT mark, backgrounds and rules */
+  /** drawn first, in this order, marked as Artifacts: backgrounds and rules, the DRAFT mark over them, header and footer */
   artifacts: { kind: ArtifactKind; items: PageItem[] }[];
   /** real content in reading order */
   items: PageItem[];

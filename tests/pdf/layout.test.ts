@@ -211,3 +211,20 @@ describe('footer', () => {
     doc.pages.forEach((p, i) => expect(footerOf(p).lines).toEqual(['Rif. PIL-SPINE-001 · Versione 1.0 · pubblicato il 24 novembre 2026', `Pagina ${i + 1} di ${doc.pages.length}`]));
   });
 });
+
+describe('DRAFT mark', () => {
+  for (const paper of ['a4', 'a5'] as const)
+    it(`a draft's DRAFT mark is painted over every background fill and under the text, on every page (en, ${paper})`, async () => {
+      const doc = await layoutOf({ lang: 'en', paper });
+      for (const [i, page] of doc.pages.entries()) {
+        // paint draws the artifact groups in order, then the content
+        const order = page.artifacts.flatMap((a) => a.items);
+        const stamp = order.findIndex((it) => it.kind === 'stamp');
+        expect(stamp, `page ${i + 1}`).toBeGreaterThanOrEqual(0);
+        order.forEach((it, k) => {
+          if (it.kind === 'rect' && it.fill) expect(k, `page ${i + 1}: fill ${it.fill} at ${it.y}`).toBeLessThan(stamp);
+        });
+      }
+      expect(doc.pages.some((p) => p.artifacts.some((a) => a.items.some((it) => it.kind === 'rect' && it.fill)))).toBe(true);
+    });
+});

@@ -75,7 +75,8 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
         else outline[outline.length - 1]!.children.push(entry);
       }
     }
-    const artifacts: LaidOutPage['artifacts'] = [];
+    // backgrounds first; the DRAFT mark over them (it vanished under the summary's and the callouts' fills), the text over both
+    const artifacts: LaidOutPage['artifacts'] = [{ kind: 'Layout', items: [...boxRects(flow, placed), ...decoration] }];
     const stamp: PageItem[] = [];
     if (frame.draft) {
       const s = flow.stamp;
@@ -85,7 +86,6 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
       stamp.push({ kind: 'stamp', text: frame.draft, font: 'bold', size: r(size), colour: s.colour, opacity: s.opacity, x: r(frame.size[0] / 2), y: r(frame.size[1] / 2), angle: -Math.round((Math.atan2(frame.size[1], frame.size[0]) * 180) / Math.PI) });
       artifacts.push({ kind: 'Layout', items: stamp });
     }
-    artifacts.push({ kind: 'Layout', items: [...boxRects(flow, placed), ...decoration] });
     const onFirst = index === 0 && frame.first !== null;
     const footer = [...(onFirst ? frame.first!.footer : frame.footer)];
     if (frame.pageLabel) {
