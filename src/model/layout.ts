@@ -95,6 +95,8 @@ export interface StructNode {
   role: StructRole;
   /** Figure alternative text */
   alt?: string;
+  /** what a screen reader says instead of the drawn text: "1" for a key point's circled ① */
+  actual?: string;
   children: number[];
 }
 

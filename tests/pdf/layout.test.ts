@@ -53,11 +53,11 @@ describe('pagination', () => {
       lines(doc).forEach((page, i) => {
         for (const l of page) {
           const nodes = doc.structure.nodes;
-          // a callout is a Div of a label and its text; a key point is a list item without a label (its number is decoration)
+          // a callout is a Div of a label and its text; a key point is a list item labelled with a circled number read as its digit
           const box = [l.struct, ...l.ancestors].find(
             (id) =>
               (nodes[id]!.role === 'Div' && nodes[id]!.children.length === 2) ||
-              (nodes[id]!.role === 'LI' && !nodes[id]!.children.some((c) => nodes[c]!.role === 'Lbl')),
+              (nodes[id]!.role === 'LI' && nodes[id]!.children.some((c) => nodes[c]!.role === 'Lbl' && nodes[c]!.actual !== undefined)),
           );
           if (box !== undefined) pageOf.set(box, (pageOf.get(box) ?? new Set()).add(i));
         }

@@ -134,6 +134,17 @@ describe('the file', () => {
     for (let i = 1; i < headings.length; i++) expect(headings[i]!).toBeLessThanOrEqual(headings[i - 1]! + 1);
   });
 
+  it('numbers each key point with a label a screen reader reads as the digit, as steps are numbered', () => {
+    const f = tmpFile('it.pdf', it_.bytes);
+    const tree = tool('pdfinfo', ['-struct-text', f]);
+    const raw = Buffer.from(it_.bytes).toString('latin1');
+    for (const [i, circled] of ['①', '②', '③', '④', '⑤'].entries()) {
+      // LI → Lbl (the circled number) + LBody (the point), not an untagged number beside the body
+      expect(tree, circled).toMatch(new RegExp(`LI \\(block\\)\\s+Lbl \\(block\\)\\s+"${circled}"\\s+LBody \\(block\\)`));
+      expect(raw, circled).toMatch(new RegExp(`/S /Lbl\\s+/ActualText \\(${i + 1}\\)`));
+    }
+  });
+
   it('says what it is in Info and XMP: title, author, subject, language, PDF/UA, and no CIDSet validators reject', () => {
     expect(it_.pdf.info.Title).toBe('Periduroscopia');
     expect(it_.pdf.info.Subject).toBe(content('it').subtitle);

@@ -84,9 +84,9 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
   const content = frame.content;
 
   const nodes: StructNode[] = [];
-  const node = (role: StructRole, parent: number | null, alt?: string): number => {
+  const node = (role: StructRole, parent: number | null, alt?: string, actual?: string): number => {
     const id = nodes.length;
-    nodes.push(alt === undefined ? { id, role, children: [] } : { id, role, alt, children: [] });
+    nodes.push({ id, role, ...(alt !== undefined && { alt }), ...(actual !== undefined && { actual }), children: [] });
     if (parent !== null) nodes[parent]!.children.push(id);
     return id;
   };
@@ -313,15 +313,22 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
     }
   };
 
-  /** Key points: each in its own tinted box with its circled number, never split. */
+  /**
+   * Key points: each in its own tinted box with its circled number, never
+   * split. The number is the item's Lbl, as a step's "1." is; a screen
+   * reader is given "1" (ActualText), not "circled digit one".
+   */
   const points = (el: MarkupElement, ctx: Ctx) => {
     const l = node('L', ctx.struct);
     let first = true;
+    let n = 0;
     for (const li of el.children) {
       if (li.type !== 'element') continue;
+      n++;
       const item = node('LI', l);
-      const body = node('LBody', item);
       const marker = li.children.find((c): c is MarkupElement => c.type === 'element' && c.classes.includes('marker'));
+      const lbl = marker ? node('Lbl', item, undefined, String(n)) : null;
+      const body = node('LBody', item);
       const style = styles.boxes.point;
       const box = openBox(style, ctx);
       const inner = { ...ctx, boxes: [...ctx.boxes, box.id] };
@@ -338,7 +345,7 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
         markerRun.push({
           kind: 'text',
           y: bodyBaseline + styles.marker.size * 0.12,
-          runs: [{ text, font: styles.marker.face, size: styles.marker.size, colour: styles.marker.colour, x: x + (markerWidth - w) / 2 - 2, width: w, struct: null }],
+          runs: [{ text, font: styles.marker.face, size: styles.marker.size, colour: styles.marker.colour, x: x + (markerWidth - w) / 2 - 2, width: w, struct: lbl }],
         });
       }
       const runs = runsOf(li, styles.body, body, (n) => n === marker);

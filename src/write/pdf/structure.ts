@@ -30,7 +30,7 @@ export function buildStructure(doc: Doc, tree: StructureTree, pages: readonly La
   const elements = new Map<number, StructElement>();
   const make = (id: number): StructElement => {
     const n = tree.nodes[id]!;
-    const el = doc.struct(n.role, n.alt !== undefined ? { alt: n.alt } : {});
+    const el = doc.struct(n.role, { ...(n.alt !== undefined && { alt: n.alt }), ...(n.actual !== undefined && { actual: n.actual }) });
     elements.set(id, el);
     return el;
   };
