@@ -54,6 +54,20 @@ describe('leaflets render (PDF, spawned CLI)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('a character no font has in patient data is an error naming the patient field, never quoting it, and nothing is written', () => {
+    const root = tempRoot();
+    const out = path.join(root, 'out.pdf');
+    const r = cli(['render', 'periduroscopia', '--patient', 'data/patients/example.yaml', '--set', 'note=日本', '--set', 'appointment.place=Ospedale 日', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('LEAF4001');
+    expect(r.stderr).toMatch(/patient's note holds 2 characters .*\(at characters 1, 2\)/);
+    expect(r.stderr).toMatch(/patient field appointment\.place .*\(at character 10\)/);
+    // health data: neither the characters, their code points nor the text around them
+    for (const secret of ['日', '本', 'U+65E5', 'U+672C', 'Ospedale', 'from the patient data or from the template']) expect(r.stderr).not.toContain(secret);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('draws a PNG logo in the header of every page, once embedded', () => {
     const root = tempRoot();
     writeBrand(root, 'clinic', 'name: Clinica Prova\nlogo: logo.png\n', { 'logo.png': tinyPng() });

@@ -55,7 +55,11 @@ export function checkGlyphs(tree: MarkupElement, fonts: FontChain, italic: boole
   return missing;
 }
 
-/** One diagnostic per place a missing character is written, naming the file, line and column. */
+/**
+ * One diagnostic per place a missing character is written, naming the
+ * file, line and column; for patient data, one per patient field, naming
+ * the field and never quoting what was typed (health data: issue 5).
+ */
 export function missingGlyphDiagnostics(
   missing: Map<number, FaceName[]>,
   view: ViewModel,
@@ -64,11 +68,14 @@ export function missingGlyphDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const fontsText = fontFiles.map((f) => f.split(/[\\/]/).pop()).join(', ');
+  const noFont = `no font of the template '${view.template}' has it (${fontsText})`;
+  const hints = ['Replace it with a character the fonts have, or add a font that has it to the template theme\'s fonts.fallback.'];
+  const patient = patientSourcesOf(view);
+  /** patient field → 1-based positions of the characters no font has */
+  const inPatient = new Map<PatientSource, number[]>();
   for (const [cp] of missing) {
     const ch = String.fromCodePoint(cp);
-    const what = `${JSON.stringify(ch)} (${describe(cp)})`;
-    const message = `The character ${what} cannot be printed: no font of the template '${view.template}' has it (${fontsText}).`;
-    const hints = ['Replace it with a character the fonts have, or add a font that has it to the template theme\'s fonts.fallback.'];
+    const message = `The character ${JSON.stringify(ch)} (${describe(cp)}) cannot be printed: ${noFont}.`;
     let found = false;
     for (const s of sourcesOf(view, sources)) {
       let from = 0;
@@ -81,16 +88,73 @@ export function missingGlyphDiagnostics(
         if (out.length >= 50) return out;
       }
     }
-    if (!found)
-      out.push({
-        code: CODES.MISSING_GLYPH,
-        severity: 'error',
-        // patient data is health data: name where, never quote it
-        message: `${message} It comes from the patient data or from the template itself.`,
-        file: view.patient ? undefined : sources.stringsFile,
-        hints,
+    for (const p of patient)
+      [...p.text].forEach((c, i) => {
+        if (c !== ch) return;
+        found = true;
+        inPatient.set(p, [...(inPatient.get(p) ?? []), i + 1]);
       });
+    if (!found) out.push({ code: CODES.MISSING_GLYPH, severity: 'error', message: `${message} It comes from the template itself.`, file: sources.stringsFile, hints });
   }
+  for (const p of patient) {
+    const at = inPatient.get(p)?.sort((a, b) => a - b);
+    if (!at) continue;
+    const one = at.length === 1;
+    const where = p.positions ? ` (at character${one ? '' : 's'} ${at.slice(0, 5).join(', ')}${at.length > 5 ? ', …' : ''})` : '';
+    out.push({
+      code: CODES.MISSING_GLYPH,
+      severity: 'error',
+      // names where, never what: the character itself is part of the patient's text
+      message: `${p.name} holds ${one ? 'a character' : `${at.length} characters`} that cannot be printed${where}: ${one ? noFont : noFont.replace(/ has it /, ' has them ')}.`,
+      hints: [`Retype ${p.short} without ${one ? 'it' : 'them'} (in the patient file or with --set), or add a font that has ${one ? 'it' : 'them'} to the template theme's fonts.fallback.`],
+    });
+  }
+  return out;
+}
+
+interface PatientSource {
+  text: string;
+  /** how the message names it: "The patient's note", "The patient field appointment.place (Luogo)" */
+  name: string;
+  short: string;
+  /** the text is as typed, so a character's position in it means something to the doctor */
+  positions: boolean;
+}
+
+/**
+ * The patient box's rows are labelled in the leaflet's language; the
+ * template's patient strings say which field each label stands for.
+ * Rows whose value is composed (a date with its time, a medicine with its
+ * action) name every field they are made of and give no positions.
+ */
+const PATIENT_FIELDS: Record<string, { field: string; typed: boolean }> = {
+  name: { field: 'name', typed: true },
+  identifier: { field: 'identifier', typed: true },
+  date: { field: 'appointment.date/appointment.time', typed: false },
+  time: { field: 'appointment.time', typed: true },
+  arrival: { field: 'appointment.arrival', typed: false },
+  place: { field: 'appointment.place', typed: true },
+  fasting: { field: 'fasting', typed: true },
+  medication: { field: 'medication', typed: false },
+  companion: { field: 'companion', typed: false },
+  doctor: { field: 'doctor.name', typed: true },
+  phone: { field: 'doctor.phone', typed: true },
+};
+
+function patientSourcesOf(view: ViewModel): PatientSource[] {
+  if (!view.patient) return [];
+  const strings = (view.t.patient ?? {}) as Record<string, unknown>;
+  const seen = new Map<string, number>();
+  const out: PatientSource[] = view.patient.fields.map((f) => {
+    const key = Object.keys(PATIENT_FIELDS).find((k) => strings[k] === f.label);
+    const field = key ? PATIENT_FIELDS[key]! : { field: 'a patient field', typed: false };
+    const n = (seen.get(field.field) ?? 0) + 1;
+    seen.set(field.field, n);
+    const entry = field.field === 'medication' ? ` entry ${n}` : '';
+    const short = key ? `${field.field}${entry}` : 'the field';
+    return { text: f.value, name: `The patient field ${short} ('${f.label}' in the patient box)`, short, positions: field.typed };
+  });
+  if (view.patient.note) out.push({ text: view.patient.note, name: "The patient's note", short: 'the note', positions: true });
   return out;
 }
 
