@@ -15,9 +15,13 @@ const renderer = new Renderer({ root: PROJECT, cwd: PROJECT });
 const dir = mkdtempSync(path.join(tmpdir(), 'leaflets-prop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// The note is set in the body's regular face; a character it lacks must be refused, not drawn as a box.
-const regular = fontkit.openSync(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')) as fontkit.Font;
-const drawable = (s: string) => [...s].every((ch) => /\s/.test(ch) || regular.hasGlyphForCodePoint(ch.codePointAt(0)!));
+// The writer checks every character against the upright faces (regular and bold: labels and headings
+// are bold): a character either lacks must be refused, never drawn as an empty box.
+const require_ = createRequire(import.meta.url);
+const faces = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => fontkit.openSync(require_.resolve(`dejavu-fonts-ttf/ttf/${f}`)) as fontkit.Font);
+// characters that are never drawn (spaces, soft hyphen, zero-width and bidi controls, variation selectors), as in glyphs.ts
+const INVISIBLE = /[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060\uFE00-\uFE0F\p{Cc}]/u;
+const drawable = (s: string) => [...s].every((ch) => INVISIBLE.test(ch) || faces.every((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!)));
 
 /** Text as a reader copies it out of the PDF; white space and bidi marks aside. */
 function pdfText(bytes: Uint8Array): string {
@@ -33,7 +37,7 @@ function pdfText(bytes: Uint8Array): string {
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/;
 const RTL_RUN = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]+/g;
 // pdftotext joins a word broken after a hyphen at a line end and drops the hyphen: hyphens do not count
-const letters = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u00ad-]/g, '');
+const letters = (s: string) => [...s].filter((ch) => ch !== '-' && !INVISIBLE.test(ch)).join('');
 
 describe('anything a doctor types shows literally in the PDF handout, or is refused clearly', () => {
   it('a mark first met inside an accented letter of an earlier handout is still copied out right', async () => {
