@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { EXIT, UsageError, write, type CliIO } from './context.js';
 import { examples, rootOf, withCommon } from './options.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
 
 export function validateCommand(io: CliIO, setExit: (code: number) => void): Command {
   return withCommon(new Command('validate'))
@@ -31,11 +32,20 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
       const brandResults = [];
       if (!ids.length) {
         const { listBrands, loadBrand } = await import('../content/brand.js');
+        const { readCheckedImage } = await import('../write/images.js');
         for (const name of await listBrands(root)) {
           const r = await loadBrand(name, { root, cwd: io.cwd });
-          const list = r.ok ? r.warnings : r.diagnostics;
+          let list = r.ok ? r.warnings : r.diagnostics;
+          // the image itself, as render would read it: a corrupt or oversized logo fails here, not in CI's build
+          if (r.ok && r.value.logo) {
+            const image = await readCheckedImage(
+              { id: 'logo', path: r.value.logo.path, type: r.value.logo.type },
+              { code: CODES.BAD_LOGO, owner: `The logo of brand '${name}' (${r.value.file})` },
+            );
+            if (!image.ok) list = image.diagnostics.map((d) => ({ ...d, file: r.value.file }));
+          }
           diagnostics.push(...list);
-          brandResults.push({ id: name, valid: r.ok, diagnostics: list });
+          brandResults.push({ id: name, valid: !list.some((d) => d.severity === 'error'), diagnostics: list });
         }
       }
       // and the build config, which `build` would otherwise be the first to reject

@@ -39,6 +39,21 @@ describe('leaflets validate', () => {
     }
   });
 
+  it('checks a brand logo the way render reads it: a file that is not a PNG fails validation', async () => {
+    const t = await tempRoot();
+    try {
+      await t.put('data/brands/bad.yaml', 'name: Bad\nlogo: bad.png\n');
+      await t.put('data/brands/bad.png', 'this is not a png');
+      const r = await runCli(['validate', '--root', t.root], { cwd: t.root });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('data/brands/bad.yaml');
+      expect(r.stderr).toContain('LEAF2004');
+      expect(r.stderr).toContain('not a PNG');
+    } finally {
+      await t.remove();
+    }
+  });
+
   it('checks brands too: a broken brand file fails validation with its position', async () => {
     const t = await tempRoot();
     try {
