@@ -54,7 +54,10 @@ export class KeyMaker {
     const loaded = await loadTemplate(name, { root: this.options.root, cwd: this.options.cwd });
     const fonts = loaded.ok ? [...Object.values(loaded.value.theme.fonts.body), ...loaded.value.theme.fonts.fallback] : [];
     const fontHashes = await Promise.all(fonts.map((f) => this.hasher.file(f)));
-    return `${await this.hasher.tree(dir)}:${fontHashes.join(',')}`;
+    // partials a template takes from the one it extends live outside its folder
+    const inherited = loaded.ok ? [...loaded.value.partials.values()].map((p) => p.path).filter((p) => !p.startsWith(`${dir}${path.sep}`)) : [];
+    const inheritedHashes = await Promise.all(inherited.map((f) => this.hasher.file(f)));
+    return `${await this.hasher.tree(dir)}:${inheritedHashes.join(',')}:${fontHashes.join(',')}`;
   }
 
   /** The brand file and its logo; the default brand is neutral.yaml if the root has one. */

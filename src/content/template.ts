@@ -61,14 +61,33 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
     source: await readFile(p, 'utf8'),
   });
   const main = await readTemplateFile(path.join(dir, 'leaflet.hbs'));
+  const themeFile = path.join(dir, 'theme.yaml');
+  const themeRaw = await readYamlFile(themeFile, show(themeFile));
+  if (!themeRaw.ok) return themeRaw;
+  const { extends: parent, ...rawTheme } = themeRaw.value.data as RawTheme & { extends?: unknown };
+  // A variant (large print) keeps the markup of the template it extends and
+  // changes only what differs, so a fix to a shared partial reaches both.
   const partials = new Map<string, TemplateFile>();
-  const partialDir = path.join(dir, 'partials');
-  try {
-    for (const f of (await readdir(partialDir)).sort())
-      if (f.endsWith('.hbs')) partials.set(f.slice(0, -4), await readTemplateFile(path.join(partialDir, f)));
-  } catch {
-    /* a template may have no partials */
+  if (parent !== undefined) {
+    if (typeof parent !== 'string' || parent === name || !known.includes(parent)) {
+      const p = themeRaw.value.map.locate('/extends');
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            code: CODES.UNKNOWN_TEMPLATE,
+            severity: 'error',
+            message: `'extends' must name another template of this folder: ${known.filter((k) => k !== name).join(', ') || 'there is none'}.`,
+            file: themeRaw.value.file,
+            line: p.line,
+            column: p.column,
+          },
+        ],
+      };
+    }
+    await readPartials(path.join(base, parent, 'partials'), partials, readTemplateFile);
   }
+  await readPartials(path.join(dir, 'partials'), partials, readTemplateFile);
   let css = '';
   try {
     css = await readFile(path.join(dir, 'style.css'), 'utf8');
@@ -76,10 +95,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
     /* no stylesheet */
   }
   const diagnostics: Diagnostic[] = [];
-  const themeFile = path.join(dir, 'theme.yaml');
-  const themeRaw = await readYamlFile(themeFile, show(themeFile));
-  if (!themeRaw.ok) return themeRaw;
-  const theme = resolveTheme(themeRaw.value.data as RawTheme, dir);
+  const theme = resolveTheme(rawTheme as RawTheme, dir);
   const strings = new Map<string, TemplateStrings>();
   const i18nDir = path.join(dir, 'i18n');
   try {
@@ -94,6 +110,21 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
   }
   if (diagnostics.length) return { ok: false, diagnostics };
   return { ok: true, value: { name, dir, main, partials, css, theme, strings, i18nDir: show(i18nDir), bundled: base === BUNDLED_TEMPLATES }, warnings: [] };
+}
+
+/** Adds partials/<name>.hbs of `folder` to `into`, replacing those of the same name. */
+async function readPartials(
+  folder: string,
+  into: Map<string, TemplateFile>,
+  read: (p: string) => Promise<TemplateFile>,
+): Promise<void> {
+  let files: string[];
+  try {
+    files = (await readdir(folder)).sort();
+  } catch {
+    return; // a template may have no partials of its own
+  }
+  for (const f of files) if (f.endsWith('.hbs')) into.set(f.slice(0, -4), await read(path.join(folder, f)));
 }
 
 type RawTheme = Omit<Theme, 'fonts'> & { fonts: { body: Record<keyof Theme['fonts']['body'], string>; fallback?: string[] } };
