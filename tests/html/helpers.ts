@@ -3,13 +3,10 @@
  * bundled leaflet in-process, run the CLI with fake streams, and make a
  * throw-away copy of the content to break on purpose.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Renderer, type RenderRequest } from '../../src/render.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/cli.js';
+import { tempRoot as supportRoot } from '../support/root.js';
 import { writeHtml } from '../../src/write/html.js';
 import type { Result } from '../../src/model/diagnostic.js';
 
@@ -50,31 +47,15 @@ export async function renderHtml(req: HtmlRequest = {}): Promise<string> {
   return r.value;
 }
 
-class Sink extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun } from '../support/cli.js';
 
 /** `leaflets <args>` in-process, standing in `cwd`, with colours off. */
-export async function cli(args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const stdout = new Sink();
-  const stderr = new Sink();
-  const code = await main(['node', 'leaflets', ...args], { stdout, stderr, cwd, env: { NO_COLOR: '1', ...env } });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+export function cli(args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}) {
+  return runCli(args, { cwd, env: { NO_COLOR: '1', ...env } });
 }
 
 /** A copy of the repository's data/ in a temporary root, to edit freely. */
 export async function tempRoot(): Promise<{ root: string; done: () => Promise<void> }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'leaflets-test-'));
-  await cp(path.join(REPO, 'data'), path.join(root, 'data'), { recursive: true });
-  return { root, done: () => rm(root, { recursive: true, force: true }) };
+  const t = await supportRoot();
+  return { root: t.root, done: t.remove };
 }
