@@ -3,23 +3,15 @@
  * a worker thread or, with --jobs 1, in the main thread.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Paper } from '../model/template.js';
 import { Renderer, type Format } from '../render.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { sha256 } from './fingerprint.js';
+import type { Job } from './matrix.js';
 
-/** What crosses the thread boundary: plain data only. */
-export interface WorkItem {
+/** What crosses the thread boundary: plain data only — a job with its absolute output path. */
+export interface WorkItem extends Omit<Job, 'path'> {
   id: number;
-  leaflet: string;
-  lang: string | null;
-  brand: string | null;
-  template: string;
-  format: Format;
-  paper: Paper;
-  sections?: string[];
-  skip: string[];
   /** absolute output path */
   file: string;
   /** SOURCE_DATE_EPOCH in ms, if set */
