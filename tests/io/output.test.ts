@@ -121,6 +121,15 @@ describe('output problems the user can act on are plain errors, never internal o
     noBug(r.stdout + r.stderr);
   });
 
+  it('init into a dangling symlink is a usage error that says what to do', async () => {
+    t = await tempRoot();
+    await symlink(t.file('nowhere/clinic'), t.file('clinic'));
+    const r = await runCli(['init', 'clinic'], { cwd: t.root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('symbolic link to a folder that does not exist');
+    noBug(r.stderr);
+  });
+
   it('an --out that is a file is a usage error', async () => {
     t = await tempRoot();
     await writeFile(t.file('a-file'), 'x');
