@@ -74,8 +74,8 @@ export async function loadBrand(name: string | undefined, options: { root: strin
     file: display,
     at: { file: display, pointer: '' },
   };
+  const folder = layout.brands(options.root);
   if (raw.logo) {
-    const folder = layout.brands(options.root);
     const resolved = await resolveConfined(folder, folder, raw.logo);
     if (!resolved.ok) {
       const p = parsed.value.map.locate('/logo');
@@ -97,9 +97,14 @@ export async function loadBrand(name: string | undefined, options: { root: strin
       };
     }
     const ext = path.extname(raw.logo).toLowerCase();
+    const at = parsed.value.map.locate('/logo');
     brand.logo = {
       path: resolved.path,
       type: ext === '.svg' ? 'svg' : ext === '.png' ? 'png' : 'jpeg',
+      folder,
+      written: raw.logo,
+      line: at.line,
+      column: at.column,
       alt: raw.logoAlt ?? raw.name,
     };
   }
