@@ -6,6 +6,7 @@ import type { Composed } from '../pipeline.js';
 import { CODES } from '../diagnostics/codes.js';
 import { CONTRACT } from '../markup/contract.js';
 import { inlineToText } from '../compose/inline.js';
+import { stripControls } from '../markup/controls.js';
 import { readCheckedImage } from './images.js';
 
 export interface HtmlOptions {
@@ -283,10 +284,11 @@ function attrList(attrs: Record<string, string>): string {
     .join('');
 }
 
+/** Control and bidi-override characters are stripped here too: the title and description come from the view, not the markup. */
 function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return stripControls(s).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 function escapeAttr(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return stripControls(s).replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
