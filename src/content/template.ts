@@ -17,6 +17,8 @@ export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', impor
 const require = createRequire(import.meta.url);
 /** leaflet.hbs, partials and style.css: real templates are a few KB; anything near this is a mistake or an attack. */
 export const MAX_TEMPLATE_FILE_BYTES = 256 * 1024;
+/** The largest DejaVu face is 0.7 MB and a full CJK font about 20 MB. */
+export const MAX_FONT_BYTES = 32 * 1024 * 1024;
 
 /** The root's own templates/ if it has one, else the bundled templates. */
 export async function templatesDir(root: string): Promise<string> {
@@ -194,9 +196,10 @@ async function resolveFont(spec: string, dir: string, base: string): Promise<Con
     where = await confine(pkgDir, file);
   }
   if (!where.ok) return where;
-  // fonts are read whole by the PDF writer: a FIFO or a device must not get there
+  // fonts are read whole by the PDF writer: a FIFO, a device or a huge file must not get there
   const info = await stat(where.path);
-  return info.isFile() ? where : { ok: false, reason: 'not-a-file' };
+  if (!info.isFile()) return { ok: false, reason: 'not-a-file' };
+  return info.size > MAX_FONT_BYTES ? { ok: false, reason: 'too-large', size: info.size } : where;
 }
 
 async function resolveTheme(raw: RawTheme, dir: string, base: string, map: SourceMap): Promise<Result<Theme>> {
@@ -207,7 +210,7 @@ async function resolveTheme(raw: RawTheme, dir: string, base: string, map: Sourc
     const why =
       r.reason === 'not-installed'
         ? `is not installed; install its package (npm install ${spec.split('/')[0]}) or name a font file of the template folder (./fonts/Name.ttf)`
-        : refusalText(r);
+        : refusalText(r, MAX_FONT_BYTES);
     const p = map.locate(pointer);
     diagnostics.push({ code: CODES.FONT_REFUSED, severity: 'error', message: `The font ${spec} ${why}.`, file: map.file, line: p.line, column: p.column });
     return '';

@@ -38,7 +38,7 @@ describe('a template may extend another and keep its partials', () => {
       const lp = await loadTemplate('large-print', { root: t.root, cwd: t.root });
       expect(lp.ok).toBe(false);
       if (lp.ok) return;
-      expect(lp.diagnostics[0]).toMatchObject({ code: 'LEAF2005', file: 'templates/large-print/theme.yaml', line: 5 });
+      expect(lp.diagnostics[0]).toMatchObject({ code: 'LEAF2005', file: 'templates/large-print/theme.yaml', line: 6 });
     });
   });
 });
@@ -113,7 +113,7 @@ describe('a template reads only files inside its templates folder', () => {
       (await readFile(t.file('templates/standard/theme.yaml'), 'utf8')).replace('regular: dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'regular: ./fonts/Body.ttf'),
     );
     const d = await failure();
-    expect(d[0]).toMatchObject({ code: CODES.FONT_REFUSED, file: 'templates/standard/theme.yaml', line: 6 });
+    expect(d[0]).toMatchObject({ code: CODES.FONT_REFUSED, file: 'templates/standard/theme.yaml', line: 7 });
   });
 
   it('a template font inside the template folder is used', async () => {
@@ -156,30 +156,30 @@ describe('theme.yaml is checked against schemas/theme.schema.json', () => {
 
   it('a theme without fonts: is a plain error naming the field, not a crash', async () => {
     const d = await withTheme((s) => s.replace(/^fonts:\n(?: {2}.*\n)+/m, ''));
-    expect(d[0]).toMatchObject({ code: CODES.MISSING_FIELD, file: 'templates/standard/theme.yaml', line: 3 });
+    expect(d[0]).toMatchObject({ code: CODES.MISSING_FIELD, file: 'templates/standard/theme.yaml', line: 4 });
     expect(d[0]!.message).toContain("'fonts'");
   });
 
   it('a colour that tries to close the style element is refused at its line and column', async () => {
     const d = await withTheme((s) => s.replace('primary: "#1f4e79"', 'primary: "red}</style><script>alert(1)</script>"'));
-    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, file: 'templates/standard/theme.yaml', line: 16, column: 12 });
+    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, file: 'templates/standard/theme.yaml', line: 17, column: 12 });
     expect(d[0]!.message).toContain('#rrggbb');
   });
 
   it('a font stack entry outside the family-name charset is refused', async () => {
     const d = await withTheme((s) => s.replace('[DejaVu Sans,', '["x; } body { background: url(https://e.example/) } a {",'));
-    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, file: 'templates/standard/theme.yaml', line: 11 });
+    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, file: 'templates/standard/theme.yaml', line: 12 });
   });
 
   it('sizes out of range and text where a number belongs are refused', async () => {
-    expect((await withTheme((s) => s.replace('body: 11,', 'body: 4,')))[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: 12 });
-    expect((await withTheme((s) => s.replace('leading: 1.4', 'leading: "1.4; color: red"')))[0]).toMatchObject({ code: CODES.WRONG_TYPE, line: 13 });
+    expect((await withTheme((s) => s.replace('body: 11,', 'body: 4,')))[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: 13 });
+    expect((await withTheme((s) => s.replace('leading: 1.4', 'leading: "1.4; color: red"')))[0]).toMatchObject({ code: CODES.WRONG_TYPE, line: 14 });
   });
 
   it('a font that is neither a packaged font nor a file of the template is refused', async () => {
     const d = await withTheme((s) => s.replace('regular: dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'regular: /etc/passwd'));
-    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: 6 });
+    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: 7 });
     const up = await withTheme((s) => s.replace('regular: dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'regular: ./../../x.ttf'));
-    expect(up[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: 6 });
+    expect(up[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: 7 });
   });
 });
