@@ -100,6 +100,8 @@ export interface SectionStats {
   sentences: number;
   letters: number;
   syllables: number;
+  /** words of more than 6 letters */
+  longWords: number;
   /** undefined when the language has no formula or the text has no words */
   score?: number;
 }

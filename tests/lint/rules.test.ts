@@ -56,6 +56,35 @@ describe('readability', () => {
   });
 });
 
+describe('readability in German, French and Spanish', () => {
+  // a translation file in another language: the English demo relabelled, one section rewritten
+  const translation = (lang: string, text: string) =>
+    EN.replace('lang: en', `lang: ${lang}`).replace(
+      '      - text: The visit is a simple check. The doctor asks a few questions. Then the doctor looks at your back.',
+      `      - text: ${text}`,
+    );
+  const hard = {
+    de: 'Die fachärztliche Untersuchung umfasst eine ausführliche neurologische und orthopädische Befunderhebung, ergänzt durch die systematische Auswertung sämtlicher vorliegender radiologischer Aufnahmen zur Identifizierung möglicher anatomischer Schmerzursachen.',
+    fr: 'L’évaluation spécialisée comprend un examen neurologique et orthopédique approfondi, complété par la révision systématique de la documentation radiologique précédemment acquise, afin d’identifier les éventuelles causes anatomiques de la symptomatologie douloureuse.',
+    es: 'La evaluación especializada comprende un exhaustivo examen neurológico y ortopédico, complementado por la revisión sistemática de la documentación radiológica previamente adquirida, con la finalidad de identificar las posibles causas anatómicas de la sintomatología dolorosa.',
+  };
+  it.each([
+    ['de', 'Amstad', 60],
+    ['fr', 'Kandel–Moles', 60],
+    ['es', 'INFLESZ', 55],
+  ] as const)('warns about a hard %s section with its formula (%s, below %i)', async (lang, label, limit) => {
+    const messages = await lintWith('readability', { extra: { [`${lang}.yaml`]: translation(lang, hard[lang]) } });
+    const m = messages.find((x) => x.file.endsWith(`${lang}.yaml`) && x.message.includes("Section 'what'"));
+    expect(m?.message).toMatch(new RegExp(`^Section 'what' is hard to read: ${label} -?\\d+\\.\\d \\(below ${limit};`));
+  });
+
+  it('the limit of German and French is fleschMin, of Spanish inflezMin', async () => {
+    const extra = { 'de.yaml': translation('de', hard.de), 'es.yaml': translation('es', hard.es) };
+    const loose = await lintWith('readability', { extra }, { options: { fleschMin: -500, inflezMin: -500 } });
+    expect(loose).toEqual([]);
+  });
+});
+
 describe('sentence-length', () => {
   it('accepts sentences of 25 words or fewer', async () => {
     expect(await lintWith('sentence-length')).toEqual([]);
