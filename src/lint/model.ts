@@ -22,6 +22,8 @@ export const RULE_IDS = [
   'figure-alt',
   'empty-section',
   'link-text',
+  'typed-decoration',
+  'mixed-typography',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
