@@ -67,7 +67,7 @@ export async function loadBrand(name: string | undefined, options: { root: strin
     };
   const file = path.join(layout.brands(options.root), `${name}.yaml`);
   const display = displayPath(file, options.cwd);
-  const parsed = await readYamlFile(file, display);
+  const parsed = await readYamlFile(file, display, layout.brands(options.root));
   if (!parsed.ok) return parsed;
   const errors = validateAgainst('brand', parsed.value.data, parsed.value.map);
   if (errors.length) return { ok: false, diagnostics: errors };
@@ -81,8 +81,8 @@ export async function loadBrand(name: string | undefined, options: { root: strin
     file: display,
     at: { file: display, pointer: '' },
   };
+  const folder = layout.brands(options.root);
   if (raw.logo) {
-    const folder = layout.brands(options.root);
     const resolved = await resolveConfined(folder, folder, raw.logo);
     if (!resolved.ok) {
       const p = parsed.value.map.locate('/logo');
@@ -104,9 +104,14 @@ export async function loadBrand(name: string | undefined, options: { root: strin
       };
     }
     const ext = path.extname(raw.logo).toLowerCase();
+    const at = parsed.value.map.locate('/logo');
     brand.logo = {
       path: resolved.path,
       type: ext === '.svg' ? 'svg' : ext === '.png' ? 'png' : 'jpeg',
+      folder,
+      written: raw.logo,
+      line: at.line,
+      column: at.column,
       alt: raw.logoAlt ?? raw.name,
     };
   }

@@ -62,7 +62,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
   });
   const main = await readTemplateFile(path.join(dir, 'leaflet.hbs'));
   const themeFile = path.join(dir, 'theme.yaml');
-  const themeRaw = await readYamlFile(themeFile, show(themeFile));
+  const themeRaw = await readYamlFile(themeFile, show(themeFile), dir);
   if (!themeRaw.ok) return themeRaw;
   const { extends: parent, ...rawTheme } = themeRaw.value.data as RawTheme & { extends?: unknown };
   // A variant (large print) keeps the markup of the template it extends and
@@ -101,7 +101,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
   try {
     for (const f of (await readdir(i18nDir)).sort()) {
       if (!f.endsWith('.yaml')) continue;
-      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)));
+      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)), i18nDir);
       if (!r.ok) diagnostics.push(...r.diagnostics);
       else strings.set(f.slice(0, -5), r.value.data as TemplateStrings);
     }

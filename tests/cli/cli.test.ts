@@ -47,7 +47,7 @@ describe('leaflets validate', () => {
       const r = await runCli(['validate', '--root', t.root], { cwd: t.root });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('data/brands/bad.yaml');
-      expect(r.stderr).toContain('LEAF2004');
+      expect(r.stderr).toContain('LEAF4031');
       expect(r.stderr).toContain('not a PNG');
     } finally {
       await t.remove();
