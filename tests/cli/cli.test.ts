@@ -109,6 +109,59 @@ describe('usage errors', () => {
   });
 });
 
+describe('global options work before or after the command', () => {
+  let t: Awaited<ReturnType<typeof tempRoot>>;
+  beforeAll(async () => {
+    t = await tempRoot();
+    await t.edit(IT, (s) => s.replace('subtitle:', 'subtitel:'));
+  });
+  afterAll(async () => t.remove());
+
+  it('leaflets --root DIR list is the same as leaflets list --root DIR', async () => {
+    const before = await runCli(['--root', t.root, 'list'], { cwd: '/' });
+    const after = await runCli(['list', '--root', t.root], { cwd: '/' });
+    expect(before.stderr).not.toContain('unknown option');
+    expect(before.stdout).toContain('periduroscopia');
+    expect(before).toEqual(after);
+    const joined = await runCli([`--root=${t.root}`, '--json', 'list'], { cwd: '/' });
+    expect(JSON.parse(joined.stdout)[0].id).toBe('periduroscopia');
+  });
+
+  it('--no-color before or after the command turns colour off on a TTY', async () => {
+    for (const args of [['--no-color', 'validate', '--root', t.root], ['validate', '--root', t.root, '--no-color']]) {
+      const r = await runCli(args, { cwd: t.root, tty: true });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('LEAF1010');
+      expect(r.stderr).not.toContain('\u001b[');
+    }
+  });
+
+  it('--json with a usage error prints a JSON error on stdout, exit 2', async () => {
+    for (const args of [
+      ['--json', 'list', '--jsn'],
+      ['list', '--json', '--root', '/no/such/folder'],
+      ['--json', 'render', 'no-such-leaflet'],
+      ['--json'],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout);
+      expect(out).toEqual({ ok: false, diagnostics: [{ code: 'LEAF9001', severity: 'error', message: expect.any(String) }] });
+    }
+  });
+
+  it('options after -- are left alone', async () => {
+    const r = await runCli(['--root', t.root, 'list', '--', '--json'], { cwd: '/' });
+    expect(r.code).toBe(2);
+  });
+
+  it('--help lists the global options', async () => {
+    const r = await runCli(['--help']);
+    expect(r.stdout).toMatch(/Global options, before or after the command:[\s\S]*--root[\s\S]*--json[\s\S]*--no-color/);
+  });
+});
+
 describe('--help', () => {
   it.each(['list', 'validate', 'render'])('%s --help shows examples', async (cmd) => {
     const r = await runCli([cmd, '--help']);
