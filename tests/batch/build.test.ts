@@ -219,7 +219,7 @@ describe('leaflets build', () => {
     };
     const r = await leaflets(['build', '--root', root, ...html], { signal: controller.signal, onStderr });
     expect(r.code).toBe(130);
-    expect(r.stdout).toMatch(/^interrupted: 2 built, 0 up to date, 4 not started of 6 artefacts/);
+    expect(r.stdout).toMatch(/^interrupted: 2 built, 0 up to date, 4 not built of 6 artefacts/);
     const done = await filesUnder(path.join(root, 'out'), { withBookkeeping: true });
     expect([...done.keys()].filter((f) => f.endsWith('.html'))).toHaveLength(2);
     expect([...done.keys()].some((f) => f.endsWith('.tmp'))).toBe(false);

@@ -66,8 +66,8 @@ describe('leaflets build as a process', () => {
       }
     });
     expect(sent).toBe(true);
-    expect(r.code).toBe(130);
-    expect(r.stdout).toMatch(/^interrupted: \d+ built, 0 up to date, \d+ not started of 24 artefacts/);
+    expect(r.code).toBe(143);
+    expect(r.stdout).toMatch(/^interrupted: \d+ built, 0 up to date, \d+ not built of 24 artefacts/);
     const left = await filesUnder(out, { withBookkeeping: true });
     expect([...left.keys()].filter((f) => f.startsWith('.') || f.includes('/.') || f.endsWith('.tmp'))).toEqual(['.leaflets-cache.json']);
     const pdfs = [...left].filter(([f]) => f.endsWith('.pdf'));
