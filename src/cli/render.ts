@@ -16,6 +16,7 @@ export interface RenderCliOptions {
   set: string[];
   output?: string;
   out: string;
+  overwrite?: boolean;
 }
 
 export function renderCommand(io: CliIO, setExit: (code: number) => void): Command {
@@ -33,6 +34,7 @@ export function renderCommand(io: CliIO, setExit: (code: number) => void): Comma
     .option('--set <key=value>', 'set one patient field (repeatable), e.g. --set appointment.time=08:30', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('-o, --output <file>', 'output file (one format only)')
     .option('--out <dir>', 'output folder for default file names', 'out')
+    .option('--overwrite', 'replace an existing output file that leaflets did not write (sources are never replaced)')
     .addHelpText(
       'after',
       examples([

@@ -60,7 +60,7 @@ export async function loadBrand(name: string | undefined, options: { root: strin
     };
   const file = path.join(layout.brands(options.root), `${name}.yaml`);
   const display = displayPath(file, options.cwd);
-  const parsed = await readYamlFile(file, display);
+  const parsed = await readYamlFile(file, display, layout.brands(options.root));
   if (!parsed.ok) return parsed;
   const errors = validateAgainst('brand', parsed.value.data, parsed.value.map);
   if (errors.length) return { ok: false, diagnostics: errors };

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Patient } from '../model/patient.js';
@@ -31,7 +32,8 @@ async function readPatient(req: PatientRequest): Promise<Result<Patient>> {
   let map = SourceMap.empty('--set');
   if (req.file) {
     const abs = path.resolve(req.cwd, req.file);
-    const parsed = await readYamlFile(abs, displayPath(abs, req.cwd));
+    // The doctor names this file; it may live anywhere they keep patient files, so it is confined to its own folder.
+    const parsed = await readYamlFile(abs, displayPath(abs, req.cwd), path.dirname(await realpath(abs).catch(() => abs)));
     if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics.map(redact) };
     if (!parsed.value.data || typeof parsed.value.data !== 'object' || Array.isArray(parsed.value.data))
       return {

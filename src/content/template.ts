@@ -127,7 +127,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
   try {
     for (const f of (await readdir(i18nDir)).sort()) {
       if (!f.endsWith('.yaml')) continue;
-      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)));
+      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)), i18nDir);
       if (!r.ok) diagnostics.push(...r.diagnostics);
       else strings.set(f.slice(0, -5), r.value.data as TemplateStrings);
     }

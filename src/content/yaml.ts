@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readConfined, refusalText } from '../io/read.js';
 import { LineCounter, parseDocument, isPair, isScalar, visit } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
@@ -19,27 +19,26 @@ export interface YamlFile {
 
 export type YamlResult = { ok: true; value: YamlFile } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Reads, size-checks, decodes and parses a YAML file. Never throws for bad input. */
-export async function readYamlFile(file: string, display: string = file): Promise<YamlResult> {
-  const err = (code: string, message: string, line?: number, column?: number): YamlResult => ({
-    ok: false,
-    diagnostics: [{ code, severity: 'error', message, file: display, line, column }],
-  });
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return err(CODES.FILE_UNREADABLE, 'This path is not a file.');
-    if (info.size > MAX_FILE_BYTES)
-      return err(
-        CODES.FILE_TOO_LARGE,
-        `The file is ${info.size} bytes; content files are limited to ${MAX_FILE_BYTES} bytes. Split it or remove what does not belong.`,
-      );
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return err(CODES.FILE_UNREADABLE, code === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read (${code}).`);
+/**
+ * Reads (confined to `folder`: the real path, symlinks followed, must stay
+ * inside it), size-checks, decodes and parses a YAML file. Never throws for
+ * bad input, and never quotes a file that is not what it should be.
+ */
+export async function readYamlFile(file: string, display: string, folder: string): Promise<YamlResult> {
+  const read = await readConfined(folder, file, { maxBytes: MAX_FILE_BYTES });
+  if (!read.ok) {
+    const code = read.reason === 'too-large' ? CODES.FILE_TOO_LARGE : read.reason === 'outside' ? CODES.FILE_OUTSIDE : CODES.FILE_UNREADABLE;
+    const message =
+      read.reason === 'missing'
+        ? 'The file does not exist.'
+        : read.reason === 'too-large'
+          ? `The file is larger than ${MAX_FILE_BYTES} bytes; content files are limited to that size. Split it or remove what does not belong.`
+          : read.reason === 'outside'
+            ? `The file is a link to something outside ${folder}; only files inside that folder are read. Put the file itself there.`
+            : `The file ${refusalText(read)}.`;
+    return { ok: false, diagnostics: [{ code, severity: 'error', message, file: display }] };
   }
-  return parseYamlText(bytes, display);
+  return parseYamlText(read.value, display);
 }
 
 export function parseYamlText(bytes: Uint8Array, display: string): YamlResult {
