@@ -78,7 +78,7 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   const targets = result.value.map((a) =>
     opts.output
       ? path.resolve(io.cwd, opts.output)
-      : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format, a.personal)),
+      : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format, a.personal, opts.brand)),
   );
   // every target is checked before anything is written: all or nothing
   for (const [i, a] of result.value.entries()) {

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { EXIT, UsageError, write, type CliIO } from './context.js';
 import { examples, rootOf, withCommon } from './options.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { CODES } from '../diagnostics/codes.js';
+import type { Block, Section } from '../model/content.js';
 
 export function validateCommand(io: CliIO, setExit: (code: number) => void): Command {
   return withCommon(new Command('validate'))
@@ -22,27 +22,35 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
       const targets = ids.length ? ids : known;
       const diagnostics: Diagnostic[] = [];
       const results = [];
+      const { readImage } = await import('../write/images.js');
+      const { figureAsset, logoAsset } = await import('../select/assets.js');
       for (const id of targets) {
         const r = await loadLeaflet(id, { root, cwd: io.cwd });
-        const list = r.ok ? r.warnings : r.diagnostics;
+        let list = r.ok ? r.warnings : r.diagnostics;
+        // figures as the writers read them: a truncated or oversized image fails here, not in CI's build
+        if (r.ok) {
+          const refused = [];
+          for (const lang of r.value.languages)
+            for (const figure of figuresOf(lang.sections)) {
+              const image = await readImage(figureAsset(figure, 'figure', lang.file));
+              if (!image.ok) refused.push(...image.diagnostics);
+            }
+          list = [...list, ...refused];
+        }
         diagnostics.push(...list);
-        results.push({ id, valid: r.ok, diagnostics: list });
+        results.push({ id, valid: !list.some((d) => d.severity === 'error'), diagnostics: list });
       }
       // Brands are content too; check them when validating everything.
       const brandResults = [];
       if (!ids.length) {
         const { listBrands, loadBrand } = await import('../content/brand.js');
-        const { readCheckedImage } = await import('../write/images.js');
         for (const name of await listBrands(root)) {
           const r = await loadBrand(name, { root, cwd: io.cwd });
           let list = r.ok ? r.warnings : r.diagnostics;
           // the image itself, as render would read it: a corrupt or oversized logo fails here, not in CI's build
           if (r.ok && r.value.logo) {
-            const image = await readCheckedImage(
-              { id: 'logo', path: r.value.logo.path, type: r.value.logo.type },
-              { code: CODES.BAD_LOGO, owner: `The logo of brand '${name}' (${r.value.file})` },
-            );
-            if (!image.ok) list = image.diagnostics.map((d) => ({ ...d, file: r.value.file }));
+            const image = await readImage(logoAsset(r.value, r.value.logo));
+            if (!image.ok) list = image.diagnostics;
           }
           diagnostics.push(...list);
           brandResults.push({ id: name, valid: !list.some((d) => d.severity === 'error'), diagnostics: list });
@@ -84,4 +92,11 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
       }
       if (failed) setExit(EXIT.CONTENT);
     });
+}
+
+function* figuresOf(sections: readonly Section[]): Generator<Extract<Block, { kind: 'figure' }>> {
+  for (const s of sections) {
+    for (const b of s.blocks) if (b.kind === 'figure') yield b;
+    yield* figuresOf(s.sections);
+  }
 }

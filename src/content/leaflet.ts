@@ -307,6 +307,8 @@ async function toLanguage(
             kind,
             src: f.src,
             path: resolved.ok ? resolved.path : '',
+            folder: fileDir,
+            srcAt: { line: p.line, column: p.column },
             alt: f.alt,
             caption: f.caption,
             at,

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isPair, isScalar, visit } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { SourceMap } from './source-map.js';
+import { explainSyntaxErrors, starMessage, valueOf } from './yaml-errors.js';
 
 /** Content files are small; anything bigger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -72,27 +73,27 @@ export function parseYamlText(bytes: Uint8Array, display: string): YamlResult {
     lineCounter: lines,
     strict: true,
   });
-  const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const p = e.linePos?.[0];
-    const duplicate = e.code === 'DUPLICATE_KEY';
-    diagnostics.push({
-      code: duplicate ? CODES.DUPLICATE_KEY : CODES.YAML_SYNTAX,
-      severity: 'error',
-      message: duplicate
-        ? 'This key appears twice in the same mapping. Keep one of them.'
-        : `YAML syntax error: ${firstLine(e.message)}`,
-      file: display,
-      line: p?.line,
-      column: p?.col,
-    });
-  }
+  const diagnostics: Diagnostic[] = explainSyntaxErrors(text, doc.errors, display);
   if (diagnostics.length) return { ok: false, diagnostics };
 
   let aliases = 0;
   visit(doc, {
     Alias(_key, node) {
       aliases++;
+      // content has no anchors: '*text' is bold or italic at the start of unquoted text
+      if (!node.resolve(doc)) {
+        const p = node.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 };
+        const lineText = text.split(/\r?\n/)[p.line - 1] ?? '';
+        diagnostics.push({
+          code: CODES.YAML_STAR_START,
+          severity: 'error',
+          message: starMessage(valueOf(lineText), lineText),
+          file: display,
+          line: p.line,
+          column: p.col,
+        });
+        return;
+      }
       if (aliases === MAX_ALIASES + 1) {
         const p = node.range ? lines.linePos(node.range[0]) : undefined;
         diagnostics.push({

@@ -7,7 +7,7 @@ import { CODES } from '../diagnostics/codes.js';
 import { CONTRACT } from '../markup/contract.js';
 import { inlineToText } from '../compose/inline.js';
 import { stripControls } from '../markup/controls.js';
-import { readCheckedImage } from './images.js';
+import { readImage } from './images.js';
 
 export interface HtmlOptions {
   template: Template;
@@ -216,17 +216,11 @@ async function embedImages(root: MarkupElement, view: ViewModel, diagnostics: Di
       });
       continue;
     }
-    const img = await readCheckedImage(asset, originOf(asset, view));
+    const img = await readImage(asset);
     if (!img.ok) diagnostics.push(...img.diagnostics);
     else out.set(src, `data:${img.value.mime};base64,${img.value.bytes.toString('base64')}`);
   }
   return out;
-}
-
-function originOf(asset: Asset, view: ViewModel) {
-  return asset.id === 'logo'
-    ? { code: CODES.BAD_LOGO, owner: `The logo of brand '${view.brand.id}' (named in data/brands/${view.brand.id}.yaml)` }
-    : { code: CODES.BAD_IMAGE, owner: `A figure in ${view.file}` };
 }
 
 /* ---------- the body ---------- */
