@@ -30,6 +30,12 @@ export const CODES = {
   ID_MISMATCH: 'LEAF1042',
   SOURCE_LANG_MISSING: 'LEAF1043',
   NO_LANGUAGES: 'LEAF1044',
+  /** a template file (leaflet.hbs, partial, style.css, theme.yaml) that is outside its folder, not a file or too large */
+  TEMPLATE_FILE_REFUSED: 'LEAF1055',
+  /** a font named by theme.yaml that is not installed or resolves outside its package or template folder */
+  FONT_REFUSED: 'LEAF1056',
+  /** a control or bidi-override character in a patient field */
+  PATIENT_CONTROL_CHARACTER: 'LEAF1057',
   YAML_TAB_INDENT: 'LEAF1065',
   YAML_UNQUOTED_COLON: 'LEAF1066',
   YAML_STAR_START: 'LEAF1067',
@@ -62,6 +68,8 @@ export const CODES = {
   IMAGE_UNSUPPORTED: 'LEAF4035',
   SVG_ACTIVE: 'LEAF4036',
   SVG_EXTERNAL: 'LEAF4037',
+  /** style.css cannot be parsed as CSS */
+  STYLESHEET_SYNTAX: 'LEAF4040',
   // batch
   UNKNOWN_IN_MATRIX: 'LEAF6001',
   LANGUAGE_NOWHERE: 'LEAF6002',
@@ -92,6 +100,7 @@ export const CODES = {
   LINT_BAD_RULE_OPTION: 'LEAF5021',
   LINT_FONT_UNREADABLE: 'LEAF5022',
   LINT_STAMP_FAILED: 'LEAF5023',
+  LINT_CONTROL_CHARACTER: 'LEAF5030',
   LINT_TYPED_NUMBER: 'LEAF5050',
   LINT_TYPED_SYMBOL: 'LEAF5051',
   LINT_TYPED_LABEL: 'LEAF5052',

@@ -22,6 +22,7 @@ export const RULE_IDS = [
   'figure-alt',
   'empty-section',
   'link-text',
+  'control-characters',
   'typed-decoration',
   'mixed-typography',
 ] as const;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, spawnCli } from '../support/cli.js';
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT, runCli, spawnCli } from '../support/cli.js';
 import { IT, tempRoot } from '../support/root.js';
 
 describe('leaflets list', () => {
@@ -62,6 +64,24 @@ describe('leaflets validate', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('data/brands/broken.yaml:2:21: error LEAF1014');
       expect(r.stderr).toContain('#rrggbb');
+    } finally {
+      await t.remove();
+    }
+  });
+
+  it("checks the root's own templates too: a theme without fonts: is a plain error at its line, not a crash", async () => {
+    const t = await tempRoot();
+    try {
+      await cp(path.join(PROJECT, 'templates'), t.file('templates'), { recursive: true });
+      await t.edit('templates/standard/theme.yaml', (s) => s.replace(/^fonts:\n(?: {2}.*\n)+/m, ''));
+      await t.edit('templates/large-print/style.css', (s) => `${s}\nbody { background: u\\72l(https://e.example/x.png); }\n`);
+      const r = await runCli(['validate', '--json', '--root', t.root], { cwd: t.root });
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as { valid: boolean; templates: { id: string; valid: boolean; diagnostics: { code: string; file: string; line: number }[] }[] };
+      expect(report.valid).toBe(false);
+      const byId = Object.fromEntries(report.templates.map((x) => [x.id, x]));
+      expect(byId.standard!.diagnostics[0]).toMatchObject({ code: 'LEAF1012', file: 'templates/standard/theme.yaml', line: 4 });
+      expect(byId['large-print']!.diagnostics[0]).toMatchObject({ code: 'LEAF4005', file: 'templates/large-print/style.css' });
     } finally {
       await t.remove();
     }

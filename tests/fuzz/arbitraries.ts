@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { jpeg, nestedUseSvg, png, svg } from '../support/images.js';
 
 export interface FuzzCase {
   /** files of the content root, relative path → text or bytes */
@@ -17,7 +18,42 @@ export interface FuzzCase {
   patient: boolean;
   /** the breakages applied, for the failure message */
   broken: string[];
+  /** a clinic copy of the standard template, with this theme or stylesheet change */
+  templateBreak: TemplateBreak | undefined;
 }
+
+/** A change to a clinic's own copy of the standard template: theme.yaml or style.css. */
+export type TemplateBreak = { file: 'theme.yaml' | 'style.css'; name: string; edit: (text: string) => string };
+
+const TEMPLATE_BREAKS: TemplateBreak[] = [
+  { file: 'theme.yaml', name: 'script in a colour', edit: (t) => t.replace(/primary: "#[0-9a-f]+"/, 'primary: "#fff;}</style><script>alert(1)</script>"') },
+  { file: 'theme.yaml', name: 'style end in the font stack', edit: (t) => t.replace(/^fontStack: .*$/m, 'fontStack: ["x</style><script>alert(1)</script>"]') },
+  { file: 'theme.yaml', name: 'no fonts', edit: (t) => t.replace(/^fonts:\n(  .*\n)+/m, '') },
+  { file: 'theme.yaml', name: 'font outside the package', edit: (t) => t.replace(/regular: .*$/m, 'regular: ../../../../../etc/passwd') },
+  { file: 'theme.yaml', name: 'font package not installed', edit: (t) => t.replace(/regular: .*$/m, 'regular: no-such-font-package/Font.ttf') },
+  { file: 'theme.yaml', name: 'negative body size', edit: (t) => t.replace(/body: 11/, 'body: -5') },
+  { file: 'theme.yaml', name: 'margins as text', edit: (t) => t.replace(/^margins: .*$/m, 'margins: wide') },
+  { file: 'theme.yaml', name: 'a valid change of colour', edit: (t) => t.replace(/primary: "#[0-9a-f]+"/, 'primary: "#224466"') },
+  { file: 'style.css', name: '@import', edit: (t) => `@import url(http://127.0.0.1:9/x.css);\n${t}` },
+  { file: 'style.css', name: 'escaped url()', edit: (t) => `${t}\nbody { background: u\\72l(http://127.0.0.1:9/x.png); }\n` },
+  { file: 'style.css', name: 'style end and script', edit: (t) => `${t}\n/* </style><script>alert(1)</script> */\n` },
+  { file: 'style.css', name: 'expression()', edit: (t) => `${t}\nbody { width: expression(alert(1)); }\n` },
+  { file: 'style.css', name: 'unparsable CSS', edit: (t) => `${t}\nbody {{{ color: \n` },
+  { file: 'style.css', name: 'a valid extra rule', edit: (t) => `${t}\nh2 { letter-spacing: 0.01em; }\n` },
+];
+
+/** Logos a brand may point at, written beside it: good ones and every kind of bad one. */
+const LOGOS: Record<string, () => Uint8Array> = {
+  'logo.png': () => png({ width: 40, height: 20 }),
+  'logo.svg': () => svg('<rect width="10" height="5" fill="#1f4e79"/>'),
+  'logo.jpg': () => jpeg({ components: 3 }),
+  'truncated.png': () => png({ width: 40, height: 20 }).subarray(0, 60),
+  'onload.svg': () => svg('<rect width="10" height="5"/>', 'viewBox="0 0 10 10" onload="alert(1)"'),
+  'script.svg': () => svg('<script>alert(1)</script><rect width="10" height="5"/>'),
+  'nested-use.svg': () => nestedUseSvg(),
+  'grey-alpha.jpg': () => jpeg({ components: 2 }),
+  'huge.png': () => png({ width: 6000, height: 6600, colour: 6, depth: 16 }),
+};
 
 /** Pieces text is made of: ordinary words and the markup and template syntax editors type by mistake… */
 const ORDINARY = [
@@ -163,6 +199,7 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     patient: sometimes(texts.chain(patientOf), 2),
     template: fc.constantFrom('standard' as const, 'large-print' as const),
     paper: fc.constantFrom('a4' as const, 'letter' as const, 'a5' as const),
+    templateBreak: sometimes(fc.constantFrom(...TEMPLATE_BREAKS), 5),
   })
   .map((c) => {
     const broken: string[] = [];
@@ -187,13 +224,17 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
       const data = Object.fromEntries(Object.entries(c.brand).filter(([, v]) => v !== undefined));
       if (c.brandBreak) broken.push(`brand: ${c.brandBreak.name}`);
       files['data/brands/fuzz-brand.yaml'] = c.brandBreak ? c.brandBreak.apply(data) : stringify(data);
+      const logo = c.brand.logo && LOGOS[c.brand.logo];
+      if (logo) files[`data/brands/${c.brand.logo}`] = logo();
     }
+    if (c.templateBreak) broken.push(`template ${c.templateBreak.file}: ${c.templateBreak.name}`);
     if (c.patient) files['patient.yaml'] = stringify(c.patient);
     return {
       files,
       lang: c.langs[c.langs.length - 1]!,
-      template: c.template,
+      template: c.templateBreak ? 'standard' : c.template,
       paper: c.paper,
+      templateBreak: c.templateBreak,
       brand: c.brand ? 'fuzz-brand' : undefined,
       patient: c.patient !== undefined,
       broken,

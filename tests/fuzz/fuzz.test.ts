@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, type CliRun } from '../support/cli.js';
+import { PROJECT, runCli, type CliRun } from '../support/cli.js';
 import { fuzzCase, type FuzzCase } from './arbitraries.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -32,6 +32,13 @@ async function materialise(c: FuzzCase): Promise<{ sandbox: string; root: string
   for (const [rel, content] of Object.entries(c.files)) {
     await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
     await writeFile(path.join(root, rel), content);
+  }
+  if (c.templateBreak) {
+    // a clinic's own copy of the bundled standard template, changed in one file
+    const dir = path.join(root, 'templates', 'standard');
+    await cp(path.join(PROJECT, 'templates', 'standard'), dir, { recursive: true });
+    const file = path.join(dir, c.templateBreak.file);
+    await writeFile(file, c.templateBreak.edit(await readFile(file, 'utf8')));
   }
   return { sandbox, root };
 }
@@ -82,6 +89,12 @@ describe('fuzz: generated and broken content never crashes, never writes outside
           else
             for (const f of await readdir(path.join(root, 'out'))) {
               expect(f).not.toMatch(/\.tmp$/);
+              // whatever a template, brand or text says, the page runs nothing and fetches nothing
+              if (f.endsWith('.html')) {
+                const html = await readFile(path.join(root, 'out', f), 'utf8');
+                expect(html, c.broken.join('; ')).not.toMatch(/<script|127\.0\.0\.1|expression\(|@import/i);
+                expect(html).toContain('http-equiv="Content-Security-Policy"');
+              }
               if (c.patient) expect((await stat(path.join(root, 'out', f))).mode & 0o077).toBe(0);
             }
         } finally {

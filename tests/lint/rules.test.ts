@@ -385,6 +385,39 @@ describe('link-text', () => {
   });
 });
 
+describe('control-characters', () => {
+  it('says nothing about text with tabs and line breaks only', async () => {
+    const it = IT.replace('Chiedi pure se hai dubbi.', '"Chiedi pure\\tse hai dubbi."');
+    expect(await lintWith('control-characters', { it, en: null })).toEqual([]);
+  });
+
+  it.each([
+    ['ESC', '\\e', 'U+001B ESCAPE'],
+    ['NUL', '\\0', 'U+0000 NULL'],
+    ['BEL', '\\a', 'U+0007 BELL'],
+    ['a C1 control', '\\x85x', 'U+0085'],
+    ['a right-to-left override', '\\u202E', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+    ['a first-strong isolate', '\\u2068', 'U+2068 FIRST STRONG ISOLATE'],
+  ])('%s in a text is an error at its file, line and column', async (_, escape, name) => {
+    // a double-quoted YAML escape puts the raw character into the text
+    const it = IT.replace('Chiedi pure se hai dubbi.', `"Chiedi pure${escape} se hai dubbi."`);
+    const [m, ...more] = await lintWith('control-characters', { it, en: null });
+    expect(more).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5030', severity: 'error', ruleId: 'control-characters' });
+    expect(m!.message).toContain(name);
+    const p = positionOf(it, `"Chiedi pure${escape}`);
+    // the column of the character: after the opening quote and "Chiedi pure"
+    expect([m!.line, m!.column]).toEqual([p.line, p.column + 1 + 'Chiedi pure'.length]);
+  });
+
+  it('raw control bytes in a title are found too', async () => {
+    const it = IT.replace(/^title: .*$/m, 'title: Periduro\u001bscopia\u202e');
+    const messages = await lintWith('control-characters', { it, en: null });
+    expect(messages.map((m) => m.message.slice(0, 6))).toEqual(['U+001B', 'U+202E']);
+    expect(messages[0]).toMatchObject({ line: positionOf(it, 'title:').line, column: 'title: Periduro'.length + 1 });
+  });
+});
+
 describe('typed-decoration', () => {
   const at = (text: string, needle: string) => `${positionOf(text, needle).line}:${positionOf(text, needle).column}`;
   const pos = (m: { line: number; column: number }) => `${m.line}:${m.column}`;
