@@ -57,12 +57,39 @@ describe('YAML slips editors make get one plain error each, at file:line:column'
     expect(errorsOf('lang: it\nsummary:\n  - * primo punto\n')).toEqual([{ code: 'LEAF1067', line: 3, column: 5, message: expect.any(String) }]);
   });
 
+  it('text starting with another character YAML gives a meaning: & ! @ ` %', () => {
+    expect(errorsOf('lang: it\ntitle: & testo\n')).toEqual([{ code: 'LEAF1068', line: 2, column: 8, message: expect.stringContaining('anchor') }]);
+    expect(errorsOf('lang: it\ntitle: @medico\n')).toEqual([{ code: 'LEAF1068', line: 2, column: 8, message: expect.stringContaining('title: "…"') }]);
+    expect(errorsOf('lang: it\nsummary:\n  - % di casi\n')).toEqual([{ code: 'LEAF1068', line: 3, column: 5, message: expect.stringContaining('- "…"') }]);
+    // the parser only warns about an unknown tag, and drops the word: an error here
+    expect(errorsOf('lang: it\ntitle: !Importante testo\n')).toEqual([
+      { code: 'LEAF1068', line: 2, column: 8, message: expect.stringContaining('the word after it is dropped') },
+    ]);
+  });
+
+  it('a text that starts with a quote or bracket and goes on after it', () => {
+    expect(errorsOf('lang: it\nsummary:\n  - "Il medico" dice sì\n')).toEqual([
+      { code: 'LEAF1068', line: 3, column: 5, message: expect.stringContaining('Put the whole text in double quotes') },
+    ]);
+    expect(errorsOf('lang: it\nsummary:\n  - [vedi] sotto\n').map((e) => e.code)).toEqual(['LEAF1068']);
+  });
+
+  it("' #' inside a text, which would silently cut it short, is an error at the #; a spaced comment is not", () => {
+    expect(errorsOf('lang: it\ntitle: Nota #1 importante\n')).toEqual([
+      { code: 'LEAF1069', line: 2, column: 13, message: expect.stringContaining('the text after it is left out') },
+    ]);
+    expect(parseYamlText(new TextEncoder().encode('lang: it\ntitle: Nota  # a comment\nx: |\n  a #b\n'), 'it.yaml').ok).toBe(true);
+  });
+
   it('messages never quote the text (patient files are parsed here too)', () => {
     const secret = 'Rossi Mario';
     for (const text of [
       `name: *${secret}\n`,
       `note: ${secret}: allergico\nx: [\n`,
       `note:\n\t${secret}\n`,
+      `note: !${secret}\n`,
+      `note: ${secret} #${secret}\n`,
+      `note: "${secret}" ${secret}\n`,
     ])
       for (const e of errorsOf(text)) expect(e.message).not.toContain('Rossi');
   });
