@@ -117,4 +117,26 @@ describe('YAML slips editors make get one plain error each, at file:line:column'
       { numRuns: 60 },
     );
   });
+
+  it('property: ": " put inside any plain text value of the real it.yaml gives exactly one error, LEAF1066, at that colon', () => {
+    const lines = IT_TEXT.split('\n');
+    // plain (unquoted) one-line values of a key, of at least two words: "- text: …", "title: …" (a bare list item
+    // with ": " is a one-key mapping to the parser, reported by the schema check: see bad-input.test.ts)
+    const texts = lines
+      .map((l, i) => ({ i, m: /^(\s*(?:- )?(?:[a-z]+: )?)([^"'\s#&*!|>[{][^:#]* [^:#]*)$/.exec(l) }))
+      .filter((x) => x.m && x.m[1]!.includes(':') && !/^\s*(?:- )?(?:id|lang|status):/.test(lines[x.i]!));
+    expect(texts.length).toBeGreaterThan(25);
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.nat(), ({ i, m }, k) => {
+        const value = m![2]!;
+        const spaces = [...value.matchAll(/ /g)].map((x) => x.index!);
+        const at = spaces[k % spaces.length]!;
+        const changed = [...lines];
+        changed[i] = `${m![1]}${value.slice(0, at)}: ${value.slice(at + 1)}`;
+        const errors = errorsOf(changed.join('\n'));
+        expect(errors.map((e) => [e.code, e.line, e.column])).toEqual([['LEAF1066', i + 1, m![1]!.length + at + 1]]);
+      }),
+      { numRuns: 80 },
+    );
+  });
 });
