@@ -139,4 +139,22 @@ describe('YAML slips editors make get one plain error each, at file:line:column'
       { numRuns: 80 },
     );
   });
+
+  it('property: bold put at the start of any plain text of the real it.yaml gives exactly one error, LEAF1067, at the stars', () => {
+    const lines = IT_TEXT.split('\n');
+    const texts = lines
+      .map((l, i) => ({ i, m: /^(\s*(?:- )?(?:[a-z]+: )?)([^"'\s#&*!|>[{][^:#]* [^:#]*)$/.exec(l) }))
+      .filter((x) => x.m && !/^\s*(?:- )?(?:id|lang|status):/.test(lines[x.i]!));
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.integer({ min: 1, max: 3 }), ({ i, m }, n) => {
+        const value = m![2]!;
+        const words = value.split(' ');
+        const changed = [...lines];
+        changed[i] = `${m![1]}**${words.slice(0, n).join(' ')}** ${words.slice(n).join(' ')}`;
+        const errors = errorsOf(changed.join('\n'));
+        expect(errors.map((e) => [e.code, e.line, e.column])).toEqual([['LEAF1067', i + 1, m![1]!.length + 1]]);
+      }),
+      { numRuns: 80 },
+    );
+  });
 });
