@@ -40,6 +40,8 @@ describe('hostile inputs validate and render within bounds, or are refused with 
           env: { PATH: process.env.PATH },
           encoding: 'utf8',
           timeout: BOUND_MS,
+          // a process busy in a loop never runs its SIGTERM handler: only SIGKILL keeps the bound
+          killSignal: 'SIGKILL',
           maxBuffer: 64 * 1024 * 1024,
         });
         const what = `${name}: ${step}\n${r.stderr?.slice(0, 2000)}`;
