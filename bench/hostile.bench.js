@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Hostile-input benchmark (issue 10, class 4): every case of the corpus in
 // tests/hostile/corpus.ts through validate, render pdf and render html, each
-// a fresh process, with its wall time and peak RSS against the targets:
-// validate ≤ 2 s, render ≤ 10 s, RSS < 500 MB — or a refusal with its code.
+// (and lint, for the text cases) a fresh process, with its wall time and peak RSS against the targets:
+// validate ≤ 2 s, render (and lint) ≤ 10 s, RSS < 500 MB — or a refusal with its code.
 // Needs a build (npm run build). Run: npm run bench -- hostile
 //   BENCH_HOSTILE=emphasis-900k,plain-paragraph-1m  only these cases
 import { spawnSync } from 'node:child_process';
