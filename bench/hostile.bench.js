@@ -23,7 +23,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'leaflets-hostile-bench-'));
 // The corpus is TypeScript, shared with the test: bundle it once to run it here.
 const corpusJs = path.join(tmp, 'corpus.mjs');
 buildSync({ entryPoints: [path.join(repo, 'tests/hostile/corpus.ts')], bundle: true, platform: 'node', format: 'esm', outfile: corpusJs, logLevel: 'error' });
-const { writeCorpus, stepsOf } = await import(pathToFileURL(corpusJs).href);
+const { writeCorpus, stepsOf, refuses } = await import(pathToFileURL(corpusJs).href);
 
 // Peak RSS of the child, written by the child itself as it exits (getrusage maxrss, KiB).
 const peakFile = path.join(tmp, 'peak');
@@ -50,13 +50,14 @@ for (const c of cases) {
     const ms = performance.now() - started;
     const rssMb = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) / 1024 : NaN;
     const limit = step === 'validate' ? TARGET.validate : TARGET.render;
-    const expected = c.refusedWith ? r.status === 1 && r.stderr.includes(c.refusedWith) : r.status === 0;
+    const refused = refuses(c, step);
+    const expected = refused ? r.status === 1 && r.stderr.includes(c.refusedWith) : r.status === 0;
     const ok = expected && ms <= limit && rssMb < TARGET.rssMb;
     if (!ok) misses++;
     rows.push({
       case: c.name,
       step,
-      outcome: r.signal ? `killed (${r.signal})` : c.refusedWith ? (expected ? `refused ${c.refusedWith}` : `exit ${r.status}, expected ${c.refusedWith}`) : expected ? 'ok' : `exit ${r.status}`,
+      outcome: r.signal ? `killed (${r.signal})` : refused ? (expected ? `refused ${c.refusedWith}` : `exit ${r.status}, expected ${c.refusedWith}`) : expected ? 'ok' : `exit ${r.status}`,
       ms,
       limit,
       rssMb,

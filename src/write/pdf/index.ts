@@ -12,7 +12,8 @@ import type { LaidOutDocument } from '../../model/layout.js';
 import type { Template } from '../../model/template.js';
 import type { Composed } from '../../pipeline.js';
 import { CODES } from '../../diagnostics/codes.js';
-import { loadAssets, type LoadedAsset } from './assets.js';
+import { drawCounts, loadAssets, type LoadedAsset } from './assets.js';
+import { svgDrawsProblems } from '../images.js';
 import { loadFonts, type FontChain } from './fonts.js';
 import { checkGlyphs, missingGlyphDiagnostics, type TextSources } from './glyphs.js';
 import { layoutLeaflet } from './layout.js';
@@ -55,7 +56,15 @@ export async function layoutPdf(composed: Composed, options: PdfOptions): Promis
 
   const size = PAPER_SIZES[view.paper] ?? PAPER_SIZES.a4!;
   const flow = layoutLeaflet(tree, { styles, fonts: fonts.value, size, margins: theme.margins, assets: assets.value });
-  return { ok: true, value: { document: paginate(flow, fonts.value), fonts: fonts.value, assets: assets.value }, warnings: [] };
+  const document = paginate(flow, fonts.value);
+  const counts = drawCounts(document);
+  const draws = view.assets.flatMap((a) => {
+    const loaded = assets.value.get(a.id);
+    return loaded?.elements !== undefined ? [{ asset: a, elements: loaded.elements, times: counts.get(a.id) ?? 0 }] : [];
+  });
+  const tooMany = svgDrawsProblems(draws);
+  if (tooMany.length) return { ok: false, diagnostics: tooMany };
+  return { ok: true, value: { document, fonts: fonts.value, assets: assets.value }, warnings: [] };
 }
 
 /** markup → boxes → pages → pdfkit. */
