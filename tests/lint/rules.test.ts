@@ -524,6 +524,8 @@ describe('mixed-typography', () => {
   it('each language file is judged on its own', async () => {
     const en = EN.replace('About half an hour.', 'About 20–30 minutes.');
     expect(await lintWith('mixed-typography', { it: withText('Dura 20-30 minuti.'), en })).toEqual([]);
+  });
+});
 
 /**
  * Every rule's `minWords` option changes what it reports: a rule that
