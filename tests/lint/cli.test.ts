@@ -133,6 +133,13 @@ describe('lint settings in leaflets.config.yaml', () => {
     expect(r.stdout).toMatch(/error {2}This sentence has \d+ words \(more than 4\)/);
   });
 
+  it('passes minWords from the config to the rule: a one-word label left in Italian is flagged only when minWords is 1', async () => {
+    const files = { it: IT.replace('label: Durata', 'label: Ibuprofene'), en: EN.replace('label: How long', 'label: Ibuprofene') };
+    expect((await lint(await root(files), [])).stdout).toContain('No problems');
+    const f = await root(files, 'lint:\n  rules:\n    translation-untranslated: [warn, { minWords: 1 }]\n');
+    expect((await lint(f, [])).stdout).toMatch(/warning {2}.*Ibuprofene.* is the same as in it\.yaml/);
+  });
+
   it('refuses an unknown rule id with a suggestion, at its line in the config', async () => {
     const f = await root({}, 'lint:\n  rules:\n    readablity: warn\n');
     const r = await lint(f, []);
