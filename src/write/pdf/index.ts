@@ -16,7 +16,7 @@ import { loadAssets, type LoadedAsset } from './assets.js';
 import { loadFonts, type FontChain } from './fonts.js';
 import { checkGlyphs, missingGlyphDiagnostics, type TextSources } from './glyphs.js';
 import { layoutSteps } from './layout.js';
-import { drive, finish, Interrupted, pacer, type Pace, type Steps } from '../../io/interrupt.js';
+import { drive, Interrupted, pacer, type Pace } from '../../io/interrupt.js';
 import { metadataOf } from './metadata.js';
 import { paginate } from './paginate.js';
 import { PAPER_SIZES, stylesFor } from './styles.js';
@@ -39,18 +39,15 @@ export interface LaidOut {
 }
 
 /** Everything up to paint: the layout as data (tests compare it as JSON). */
-export function layoutPdf(composed: Composed, options: PdfOptions): Result<LaidOut> {
-  return finish(layoutPdfSteps(composed, options));
-}
-
-function* layoutPdfSteps(composed: Composed, options: PdfOptions): Steps<Result<LaidOut>> {
+export async function layoutPdf(composed: Composed, options: PdfOptions): Promise<Result<LaidOut>> {
+  const pace = options.pace ?? pacer(undefined);
   const { view, tree } = composed;
   const theme = view.theme;
   const themeFile = path.join(options.template.dir, 'theme.yaml');
   const fonts = loadFonts(theme, options.cache, themeFile);
   if (!fonts.ok) return fonts;
   const styles = stylesFor(theme);
-  yield;
+  await pace();
 
   const missing = checkGlyphs(tree, fonts.value, styles.italic);
   if (missing.size) {
@@ -58,26 +55,23 @@ function* layoutPdfSteps(composed: Composed, options: PdfOptions): Steps<Result<
     return { ok: false, diagnostics: missingGlyphDiagnostics(missing, view, options.sources ?? { sourceMaps: [] }, files) };
   }
 
-  yield;
-  const assets = loadAssets(view.assets, (a) =>
-    a.id === 'logo'
-      ? { file: options.sources?.brandFile, what: `The logo of the brand '${view.brand.id}'` }
-      : { file: view.file, what: 'The figure image' },
-  );
+  await pace();
+  const assets = await loadAssets(view.assets);
   if (!assets.ok) return assets;
 
   const size = PAPER_SIZES[view.paper] ?? PAPER_SIZES.a4!;
-  const flow = yield* layoutSteps(tree, { styles, fonts: fonts.value, size, margins: theme.margins, assets: assets.value });
-  yield;
+  // paced after every block: a long leaflet's layout takes seconds (io/interrupt.ts)
+  const flow = await drive(layoutSteps(tree, { styles, fonts: fonts.value, size, margins: theme.margins, assets: assets.value }), pace);
+  await pace();
   const document = paginate(flow, fonts.value);
-  yield;
+  await pace();
   return { ok: true, value: { document, fonts: fonts.value, assets: assets.value }, warnings: [] };
 }
 
 /** markup → boxes → pages → pdfkit. */
 export async function writePdf(composed: Composed, options: PdfOptions): Promise<Result<{ bytes: Uint8Array; pages: number }>> {
   const pace = options.pace ?? pacer(undefined);
-  const laid = await drive(layoutPdfSteps(composed, options), pace);
+  const laid = await layoutPdf(composed, { ...options, pace });
   if (!laid.ok) return laid;
   const { paint } = await import('./paint.js');
   try {
