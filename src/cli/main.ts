@@ -81,7 +81,9 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted (Ctrl-C
     }
     if (e instanceof UsageError) return usage(e.message);
     if (isAbort(e, io.signal)) {
-      write(io.stderr, `interrupted (${reasonOf(io.signal)}): stopped before writing anything more.`);
+      // the work stopped mid-way (a render): nothing was written
+      if (json) write(io.stdout, JSON.stringify({ ok: false, interrupted: true, signal: reasonOf(io.signal), files: [] }, null, 2));
+      else write(io.stderr, `interrupted (${reasonOf(io.signal)}): stopped before writing anything.`);
       return interruptedExitCode(io.signal);
     }
     write(

@@ -118,7 +118,7 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   function interrupted(done: string[]): number {
     const reason = typeof io.signal?.reason === 'string' ? io.signal.reason : 'SIGINT';
     const kept = done.length ? `${done.join(', ')} ${done.length > 1 ? 'were' : 'was'} written before it` : 'nothing was written';
-    if (opts.json) write(io.stdout, JSON.stringify({ ok: false, interrupted: true, files: written }, null, 2));
+    if (opts.json) write(io.stdout, JSON.stringify({ ok: false, interrupted: true, signal: reason, files: written }, null, 2));
     else write(io.stderr, `interrupted (${reason}): ${kept}; nothing more is written.`);
     return interruptedExitCode(io.signal);
   }
