@@ -22,11 +22,14 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
       const targets = ids.length ? ids : known;
       const diagnostics: Diagnostic[] = [];
       const results = [];
+      const loaded = [];
       for (const id of targets) {
         const r = await loadLeaflet(id, { root, cwd: io.cwd });
-        const list = r.ok ? r.warnings : r.diagnostics;
+        // a broken translation fails validation, though the leaflet's other languages still render
+        const list = r.ok ? [...r.warnings, ...r.value.broken.flatMap((b) => b.diagnostics)] : r.diagnostics;
         diagnostics.push(...list);
-        results.push({ id, valid: r.ok, diagnostics: list });
+        results.push({ id, valid: !list.some((d) => d.severity === 'error'), diagnostics: list });
+        if (r.ok) loaded.push(r.value);
       }
       // Brands are content too; check them when validating everything.
       const brandResults = [];
@@ -59,8 +62,21 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
           configResults.push({ id: 'leaflets.config.yaml', valid: r.ok, diagnostics: list });
         }
       }
-      const failed = [...results, ...brandResults, ...configResults].some((r) => !r.valid);
-      if (opts.json) write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results, brands: brandResults, config: configResults }, null, 2));
+      // every language of every leaflet × every template the config builds: strings present, fonts that draw the script
+      const { loadConfig } = await import('../content/config.js');
+      const { checkLanguages } = await import('../content/languages.js');
+      const { listTemplates } = await import('../content/template.js');
+      const config = await loadConfig({ root, cwd: io.cwd });
+      const configured = config.ok ? config.value.templates : undefined;
+      const templates = configured === 'all' ? await listTemplates(root) : configured?.length ? configured : ['standard'];
+      const checked = await checkLanguages(loaded, { root, cwd: io.cwd, templates });
+      diagnostics.push(...checked.diagnostics);
+      const languageResults = checked.languages
+        .filter((l) => l.diagnostics.length || l.leaflets.length || l.strings === 'clinic' || l.strings === 'both')
+        .map((l) => ({ id: l.lang, valid: !l.diagnostics.some((d) => d.severity === 'error'), diagnostics: l.diagnostics }));
+      for (const l of languageResults) diagnostics.push(...l.diagnostics);
+      const failed = [...results, ...brandResults, ...configResults, ...languageResults].some((r) => !r.valid) || checked.diagnostics.some((d) => d.severity === 'error');
+      if (opts.json) write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results, brands: brandResults, config: configResults, languages: languageResults }, null, 2));
       else {
         const style = { colour: colourWanted(io.stderr, io.env), cwd: io.cwd };
         if (diagnostics.length) write(io.stderr, formatDiagnostics(diagnostics, style));

@@ -73,6 +73,7 @@ export async function loadBrand(name: string | undefined, options: { root: strin
     footer: raw.footer,
     file: display,
     at: { file: display, pointer: '' },
+    sourceMap: parsed.value.map,
   };
   if (raw.logo) {
     const folder = layout.brands(options.root);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result, Diagnostic } from '../model/diagnostic.js';
-import type { Template, TemplateFile, TemplateStrings, Theme } from '../model/template.js';
+import type { Template, TemplateFile, Theme } from '../model/template.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { readYamlFile } from './yaml.js';
@@ -12,37 +12,43 @@ import { displayPath, layout } from './paths.js';
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 const require = createRequire(import.meta.url);
 
-/** The root's own templates/ if it has one, else the bundled templates. */
-export async function templatesDir(root: string): Promise<string> {
-  const own = layout.templates(root);
-  try {
-    if ((await stat(own)).isDirectory()) return own;
-  } catch {
-    /* no templates of its own */
+/**
+ * Template folders by name: the bundled ones, then the root's own templates/
+ * added over them (a root template of the same name wins). Copying only
+ * `standard` into a content folder keeps the bundled `large-print`.
+ */
+export async function templateFolders(root: string): Promise<Map<string, { base: string; bundled: boolean }>> {
+  const out = new Map<string, { base: string; bundled: boolean }>();
+  for (const [base, bundled] of [[BUNDLED_TEMPLATES, true], [layout.templates(root), false]] as const) {
+    let entries;
+    try {
+      entries = await readdir(base, { withFileTypes: true });
+    } catch {
+      continue; // a root without templates of its own
+    }
+    for (const e of entries)
+      if (e.isDirectory()) {
+        try {
+          await stat(path.join(base, e.name, 'leaflet.hbs'));
+          out.set(e.name, { base, bundled });
+        } catch {
+          /* not a template */
+        }
+      }
   }
-  return BUNDLED_TEMPLATES;
+  return out;
 }
 
 export async function listTemplates(root: string): Promise<string[]> {
-  const dir = await templatesDir(root);
-  const names = [];
-  for (const e of await readdir(dir, { withFileTypes: true }))
-    if (e.isDirectory()) {
-      try {
-        await stat(path.join(dir, e.name, 'leaflet.hbs'));
-        names.push(e.name);
-      } catch {
-        /* not a template */
-      }
-    }
-  return names.sort();
+  return [...(await templateFolders(root)).keys()].sort();
 }
 
-/** Reads a template folder: main template, partials, CSS, theme and strings. */
+/** Reads a template folder: main template, partials, CSS and theme. Its strings are the language packs' (strings.ts). */
 export async function loadTemplate(name: string, options: { root: string; cwd: string }): Promise<Result<Template>> {
-  const base = await templatesDir(options.root);
-  const known = await listTemplates(options.root);
-  if (!known.includes(name))
+  const folders = await templateFolders(options.root);
+  const known = [...folders.keys()].sort();
+  const folder = folders.get(name);
+  if (!folder)
     return {
       ok: false,
       diagnostics: [
@@ -53,6 +59,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
         },
       ],
     };
+  const base = folder.base;
   const dir = path.join(base, name);
   const show = (f: string) => displayPath(f, options.cwd);
   const readTemplateFile = async (p: string): Promise<TemplateFile> => ({
@@ -69,7 +76,10 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
   // changes only what differs, so a fix to a shared partial reaches both.
   const partials = new Map<string, TemplateFile>();
   if (parent !== undefined) {
-    if (typeof parent !== 'string' || parent === name || !known.includes(parent)) {
+    // a root template may extend a bundled one; a template of the same name means the bundled one it replaces
+    const parentFolder =
+      typeof parent !== 'string' ? undefined : parent === name ? (folder.bundled ? undefined : { base: BUNDLED_TEMPLATES, bundled: true }) : folders.get(parent);
+    if (!parentFolder || (parent === name && !(await isTemplate(path.join(BUNDLED_TEMPLATES, name))))) {
       const p = themeRaw.value.map.locate('/extends');
       return {
         ok: false,
@@ -77,7 +87,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
           {
             code: CODES.UNKNOWN_TEMPLATE,
             severity: 'error',
-            message: `'extends' must name another template of this folder: ${known.filter((k) => k !== name).join(', ') || 'there is none'}.`,
+            message: `'extends' must name another template: ${known.filter((k) => k !== name).join(', ') || 'there is none'}${folder.bundled ? '' : ` (or '${name}' for the bundled template of that name)`}.`,
             file: themeRaw.value.file,
             line: p.line,
             column: p.column,
@@ -85,7 +95,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
         ],
       };
     }
-    await readPartials(path.join(base, parent, 'partials'), partials, readTemplateFile);
+    await readPartials(path.join(parentFolder.base, parent as string, 'partials'), partials, readTemplateFile);
   }
   await readPartials(path.join(dir, 'partials'), partials, readTemplateFile);
   let css = '';
@@ -96,20 +106,16 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
   }
   const diagnostics: Diagnostic[] = [];
   const theme = resolveTheme(rawTheme as RawTheme, dir);
-  const strings = new Map<string, TemplateStrings>();
-  const i18nDir = path.join(dir, 'i18n');
-  try {
-    for (const f of (await readdir(i18nDir)).sort()) {
-      if (!f.endsWith('.yaml')) continue;
-      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)));
-      if (!r.ok) diagnostics.push(...r.diagnostics);
-      else strings.set(f.slice(0, -5), r.value.data as TemplateStrings);
-    }
-  } catch {
-    /* checked when a language is selected */
-  }
   if (diagnostics.length) return { ok: false, diagnostics };
-  return { ok: true, value: { name, dir, main, partials, css, theme, strings, i18nDir: show(i18nDir), bundled: base === BUNDLED_TEMPLATES }, warnings: [] };
+  return { ok: true, value: { name, dir, main, partials, css, theme, bundled: folder.bundled }, warnings: [] };
+}
+
+async function isTemplate(dir: string): Promise<boolean> {
+  try {
+    return (await stat(path.join(dir, 'leaflet.hbs'))).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Adds partials/<name>.hbs of `folder` to `into`, replacing those of the same name. */

@@ -11,6 +11,8 @@ import { documentControl } from './rules/document-control.js';
 import { figureAlt } from './rules/figure-alt.js';
 import { emptySection } from './rules/empty-section.js';
 import { linkText } from './rules/link-text.js';
+import { stringsReviewed } from './rules/strings-reviewed.js';
+import { brandTranslation } from './rules/brand-translation.js';
 
 /** Every rule, in the order their findings are listed for one place. */
 export const RULES: readonly Rule<object>[] = [
@@ -26,6 +28,8 @@ export const RULES: readonly Rule<object>[] = [
   figureAlt,
   emptySection,
   linkText,
+  stringsReviewed,
+  brandTranslation,
 ];
 
 export function ruleById(id: string): Rule<object> | undefined {
