@@ -6,6 +6,7 @@ import { renderCommand } from './render.js';
 import { lintCommand } from './lint.js';
 import { buildCommand } from './build.js';
 import { initCommand } from './init.js';
+import { languagesCommand } from './languages.js';
 import { interruptSignal } from '../batch/interrupt.js';
 
 /**
@@ -33,11 +34,12 @@ Examples:
   $ leaflets render periduroscopia --lang it --patient data/patients/example.yaml
   $ leaflets build --jobs 2 --shard 1/3 --json > report.json
   $ leaflets lint --max-warnings 0
+  $ leaflets languages
   $ leaflets init my-clinic
 
 Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted.`,
     );
-  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand]) program.addCommand(define(io, setExit));
+  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand, languagesCommand]) program.addCommand(define(io, setExit));
 
   program.exitOverride();
   for (const cmd of [program, ...program.commands]) {

@@ -21,6 +21,7 @@ const USAGE_CODES = new Set<string>([
   CODES.UNKNOWN_TEMPLATE,
   CODES.EMPTY_SELECTION,
   CODES.BAD_SET,
+  CODES.DRAFT_HANDOUT,
 ]);
 
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
@@ -66,6 +67,9 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
     skip: list(opts.skip) ?? [],
     patient,
     date,
+    // the clock is read here, at the edge: a patient's appointment before the render date is worth a warning
+    today: date ?? new Date(),
+    allowDraft: opts.allowDraft === true,
   };
   const result = await renderer.render(request);
   if (!result.ok) return fail(result.diagnostics);
