@@ -68,8 +68,7 @@ export async function loadStrings(lang: string, options: PackOptions): Promise<R
   if (diagnostics.length) return { ok: false, diagnostics };
   const files = [bundled, clinic].flatMap((r) => (r.ok && r.value ? [r.value] : []));
   if (!files.length) return noPack(lang, clinicFile);
-  const strings: TemplateStrings = {};
-  for (const f of files) mergeInto(strings, f.data, true);
+  const strings = mergeStrings(files.map((f) => f.data));
   const field = <T>(name: string, type: string): T | undefined => {
     let v: T | undefined;
     for (const f of files) if (typeof (f.data as Record<string, unknown>)[name] === type) v = (f.data as Record<string, unknown>)[name] as T;
@@ -89,6 +88,13 @@ export async function loadStrings(lang: string, options: PackOptions): Promise<R
     },
     warnings: [],
   };
+}
+
+/** Packs merged key by key, lowest first (bundled, then the clinic's); the pack's own fields stay out. */
+export function mergeStrings(layers: readonly TemplateStrings[]): TemplateStrings {
+  const out: TemplateStrings = {};
+  for (const layer of layers) mergeInto(out, layer, true);
+  return out;
 }
 
 /** Key by key, nested groups (patient.*) too; the pack's own fields stay out of the strings. */
