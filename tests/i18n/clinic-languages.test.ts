@@ -7,6 +7,14 @@ import { EN, tempRoot } from '../support/root.js';
 import { readPdf } from '../pdf/helpers.js';
 import { Renderer } from '../../src/render.js';
 import { CODES } from '../../src/diagnostics/codes.js';
+import { HtmlValidate } from 'html-validate';
+
+/** The golden pages' rules (tests/html/html.test.ts): a tagged part must keep the page valid. */
+async function htmlProblems(html: string): Promise<string[]> {
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'], rules: { 'valid-id': ['error', { relaxed: true }] } });
+  const report = await validator.validateString(html, 'page.html');
+  return report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+}
 
 type Root = Awaited<ReturnType<typeof tempRoot>>;
 const roots: Root[] = [];
@@ -124,6 +132,18 @@ describe('checked before rendering', () => {
     expect(r.stderr).toContain(CODES.STRINGS_UNKNOWN_KEY);
   });
 
+  it('validate says plainly which script no font of a template covers', async () => {
+    const c = await clinic();
+    await c.write('data/leaflets/periduroscopia/hi.yaml', await asLanguage('hi'));
+    const r = await runCli(['validate', '--root', c.root]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(CODES.LANGUAGE_WITHOUT_FONT);
+    expect(r.stderr).toContain("No font of template 'standard' covers Devanagari script; the leaflet cannot be rendered in hi (Hindi)");
+    const langs = JSON.parse((await runCli(['languages', '--root', c.root, '--json'])).stdout) as { languages: { lang: string; renderable: boolean; fonts: { lacks: string[] }[] }[] };
+    expect(langs.languages.find((l) => l.lang === 'hi')).toMatchObject({ renderable: false, fonts: [{ lacks: ['Devanagari'] }, { lacks: ['Devanagari'] }] });
+    expect(langs.languages.find((l) => l.lang === 'uk')).toMatchObject({ fonts: [{ lacks: [] }, { lacks: [] }] });
+  });
+
   it('a translated page label that loses a {placeholder} is refused', async () => {
     const c = await clinic();
     await c.write('i18n/it.yaml', 'page: Pagina {page} di {pagine}\n');
@@ -215,6 +235,7 @@ describe('the language of every part', () => {
     expect(html).toContain('<p class="brand-name" lang="en">Example Clinic</p>');
     expect(html).toContain('<strong lang="en">Example Clinic</strong>');
     expect(html).toContain('<p lang="en">A clinic that does not exist</p>');
+    expect(await htmlProblems(html)).toEqual([]);
     const renderer = new Renderer({ root: c.root, cwd: c.root });
     const composed = await renderer.compose({ leaflet: 'periduroscopia', template: 'standard', brand: 'fallback', formats: ['pdf'], paper: 'a4', skip: [] });
     if (!composed.ok) throw new Error('compose');
@@ -240,6 +261,7 @@ describe('the language of every part', () => {
     expect(html).toContain('<dd lang="uk">Не їсти після півночі</dd>');
     expect(html).toMatch(/<dd>Warfarin: sospendere \(<span lang="uk">за порадою кардіолога<\/span>\)<\/dd>/);
     expect(html).toContain('<p lang="uk">Візьміть із собою знімки МРТ.</p>');
+    expect(await htmlProblems(html)).toEqual([]);
     const pdf = Buffer.from(await readFile(c.file('out/periduroscopia-it-patient.pdf'))).toString('latin1');
     expect(pdf.match(/\/Lang \(uk\)/g)!.length).toBeGreaterThanOrEqual(3);
   });
