@@ -171,10 +171,19 @@ export function sourceDate(env: NodeJS.ProcessEnv): Date | undefined | Error {
 }
 
 /**
- * `<id>-<lang>[-<template>][-patient].<format>`. A personal handout gets a
- * fixed "-patient" suffix so it never replaces the general leaflet — and no
- * patient field ever goes into a file name.
+ * `<id>-<lang>[-<template>][-<brand>][-patient].<format>`. A brand named on
+ * the command line is in the name, so two brands rendered into one folder
+ * never replace each other. A personal handout gets a fixed "-patient"
+ * suffix so it never replaces the general leaflet — and no patient field
+ * ever goes into a file name.
  */
-export function defaultFileName(id: string, lang: string, template: string, format: Format, personal = false): string {
-  return `${id}-${lang}${template === 'standard' ? '' : `-${template}`}${personal ? '-patient' : ''}.${format}`;
+export function defaultFileName(
+  id: string,
+  lang: string,
+  template: string,
+  format: Format,
+  personal = false,
+  brand?: string,
+): string {
+  return `${id}-${lang}${template === 'standard' ? '' : `-${template}`}${brand ? `-${brand}` : ''}${personal ? '-patient' : ''}.${format}`;
 }

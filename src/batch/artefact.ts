@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { Renderer, type Format } from '../render.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { OutputRefusedError, writeOutput } from '../io/output.js';
 import { CODES } from '../diagnostics/codes.js';
 import { sha256 } from './fingerprint.js';
 import type { Job } from './matrix.js';
@@ -16,6 +16,8 @@ export interface WorkItem extends Omit<Job, 'path'> {
   file: string;
   /** SOURCE_DATE_EPOCH in ms, if set */
   date?: number;
+  /** the build cache records that leaflets wrote this file, so it may be replaced even if edited since */
+  written?: boolean;
 }
 
 export interface WorkResult {
@@ -35,12 +37,19 @@ export interface WorkResult {
  */
 const LEAFLETS_PER_RENDERER = 8;
 
+/** What every builder of one build shares: the content root and the user's consent to replace foreign files. */
+export interface BuilderOptions {
+  root: string;
+  cwd: string;
+  overwrite?: boolean;
+}
+
 export class ArtefactBuilder {
   private renderer: Renderer;
   private readonly leaflets = new Set<string>();
 
-  constructor(private readonly options: { root: string; cwd: string }) {
-    this.renderer = new Renderer(options);
+  constructor(private readonly options: BuilderOptions) {
+    this.renderer = new Renderer({ root: options.root, cwd: options.cwd });
   }
 
   async build(item: WorkItem): Promise<WorkResult> {
@@ -63,7 +72,7 @@ export class ArtefactBuilder {
       const artefact = result.value[0];
       if (!artefact)
         return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: [bug(`the renderer returned no ${item.format}`)] };
-      await writeFileAtomic(item.file, artefact.bytes);
+      await writeOutput(item.file, artefact.bytes, item.format, { ...this.options, overwrite: this.options.overwrite || item.written });
       return {
         id: item.id,
         status: 'built',
@@ -75,9 +84,12 @@ export class ArtefactBuilder {
       };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      const diagnostic: Diagnostic = err?.code
-        ? { code: CODES.WRITE_FAILED, severity: 'error', message: `Could not write ${item.file}: ${err.message}` }
-        : bug((e as Error)?.stack ?? String(e));
+      const diagnostic: Diagnostic =
+        e instanceof OutputRefusedError
+          ? { code: CODES.OUTPUT_REFUSED, severity: 'error', message: e.message }
+          : err?.code
+            ? writeFailed(item.file, err.code)
+            : bug((e as Error)?.stack ?? String(e));
       return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: [diagnostic] };
     }
   }
@@ -85,7 +97,7 @@ export class ArtefactBuilder {
   private recycle(leaflet: string): void {
     if (this.leaflets.has(leaflet)) return;
     if (this.leaflets.size >= LEAFLETS_PER_RENDERER) {
-      const fresh = new Renderer(this.options);
+      const fresh = new Renderer({ root: this.options.root, cwd: this.options.cwd });
       for (const [k, v] of this.renderer.writerCache) fresh.writerCache.set(k, v);
       this.renderer = fresh;
       this.leaflets.clear();
@@ -99,5 +111,24 @@ function bug(detail: string): Diagnostic {
     code: CODES.WORKER_FAILED,
     severity: 'error',
     message: `Internal error while building this artefact; this is a bug in leaflets, please report it. ${detail.split('\n')[0]}`,
+  };
+}
+
+/** A system error while writing, in words that say what to do. */
+export function writeFailed(file: string, errno: string): Diagnostic {
+  const why: Record<string, string> = {
+    ENOSPC: 'the disk is full; free some space and build again',
+    EDQUOT: 'the disk quota is used up; free some space and build again',
+    EACCES: 'permission denied; choose an output folder you can write to',
+    EPERM: 'permission denied; choose an output folder you can write to',
+    EROFS: 'the file system is read-only; choose another output folder',
+    ENOTDIR: 'a part of the path is a file, not a folder; choose another output path',
+    EISDIR: 'a folder is in the way; remove it or choose another output path',
+    ENAMETOOLONG: 'the path is too long; choose a shorter output path',
+  };
+  return {
+    code: CODES.WRITE_FAILED,
+    severity: 'error',
+    message: `Could not write ${file}: ${why[errno] ?? `the system said ${errno}; check the output folder`}.`,
   };
 }

@@ -10,13 +10,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CODES } from '../diagnostics/codes.js';
-import { ArtefactBuilder, type WorkItem, type WorkResult } from './artefact.js';
+import { ArtefactBuilder, type BuilderOptions, type WorkItem, type WorkResult } from './artefact.js';
 import type { WorkerReply } from './worker.js';
 
 export interface PoolOptions {
   jobs: number;
-  root: string;
-  cwd: string;
+  builder: BuilderOptions;
   signal?: AbortSignal;
   onResult: (result: WorkResult) => void;
 }
@@ -41,11 +40,11 @@ export async function runPool(items: readonly WorkItem[], options: PoolOptions):
 
   const size = Math.max(1, Math.min(options.jobs, items.length));
   if (size === 1) {
-    const builder = new ArtefactBuilder({ root: options.root, cwd: options.cwd });
+    const builder = new ArtefactBuilder(options.builder);
     await slot((item) => builder.build(item));
   } else {
     const script = workerScript();
-    const workers = Array.from({ length: size }, () => new PoolWorker(script, { root: options.root, cwd: options.cwd }));
+    const workers = Array.from({ length: size }, () => new PoolWorker(script, options.builder));
     try {
       await Promise.all(workers.map((w) => slot((item) => w.run(item))));
     } finally {
@@ -83,7 +82,7 @@ class PoolWorker {
   private worker: Worker;
   constructor(
     private readonly script: string,
-    private readonly data: { root: string; cwd: string },
+    private readonly data: BuilderOptions,
   ) {
     this.worker = this.spawn();
   }

@@ -8,13 +8,17 @@ import { buildCommand } from './build.js';
 import { initCommand } from './init.js';
 import { languagesCommand } from './languages.js';
 import { interruptSignal } from '../batch/interrupt.js';
+import { hoistGlobals } from './globals.js';
+import { CODES } from '../diagnostics/codes.js';
 
 /**
  * The `leaflets` program. Commands are defined here cheaply; each loads what
  * it needs only when it runs, so `leaflets list` does not pay for pdfkit.
  * Only this function decides the exit code.
  */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(rawArgv: string[], given: CliIO = processIO()): Promise<number> {
+  const { argv, json, noColor } = hoistGlobals(rawArgv);
+  const io: CliIO = noColor ? { ...given, env: { ...given.env, NO_COLOR: '1' } } : given;
   let exitCode: number = EXIT.OK;
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
@@ -37,6 +41,11 @@ Examples:
   $ leaflets languages
   $ leaflets init my-clinic
 
+Global options, before or after the command:
+  --root <dir>  content folder holding data/ (default: the current folder)
+  --json        machine-readable JSON on stdout, usage errors too
+  --no-color    no colours (as NO_COLOR=1)
+
 Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted.`,
     );
   for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand, languagesCommand]) program.addCommand(define(io, setExit));
@@ -47,10 +56,19 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted.`,
     cmd.configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // with --json a usage error is printed once, as JSON on stdout (below)
+      ...(json ? { outputError: () => {} } : {}),
     });
   }
+  const usage = (message: string): number => {
+    if (json)
+      write(io.stdout, JSON.stringify({ ok: false, diagnostics: [{ code: CODES.USAGE, severity: 'error', message }] }, null, 2));
+    else write(io.stderr, `error: ${message}`);
+    return EXIT.USAGE;
+  };
   if (argv.length <= 2) {
     // no command: say what there is, as a usage error so a script's typo does not pass
+    if (json) return usage(`Name a command: ${program.commands.map((c) => c.name()).join(', ')}.`);
     io.stderr.write(program.helpInformation());
     return EXIT.USAGE;
   }
@@ -60,12 +78,10 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted.`,
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
         return EXIT.OK;
+      if (json) return usage(e.message.replace(/^error: /, ''));
       return EXIT.USAGE;
     }
-    if (e instanceof UsageError) {
-      write(io.stderr, `error: ${e.message}`);
-      return EXIT.USAGE;
-    }
+    if (e instanceof UsageError) return usage(e.message);
     write(
       io.stderr,
       `internal error: ${(e as Error)?.message ?? String(e)}\nThis is a bug in leaflets, please report it with the command you ran.`,

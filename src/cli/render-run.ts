@@ -3,14 +3,12 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Paper } from '../model/template.js';
 import { FORMATS, Renderer, defaultFileName, sourceDate, type Format, type RenderRequest } from '../render.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { checkOutput, writeOutput, type OutputPolicy } from '../io/output.js';
 import { colourWanted, formatDiagnostics } from '../diagnostics/print.js';
-import { layout } from '../content/paths.js';
 import { CODES } from '../diagnostics/codes.js';
 import { loadPatient } from '../content/patient.js';
 import { EXIT, UsageError, write, type CliIO } from './context.js';
 import { rootOf } from './options.js';
-import { refuseOutput, type OutputGuard } from './output-path.js';
 import type { RenderCliOptions } from './render.js';
 
 const USAGE_CODES = new Set<string>([
@@ -75,29 +73,31 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   if (!result.ok) return fail(result.diagnostics);
   report(result.warnings);
 
-  const guard: OutputGuard = {
-    folders: [path.join(root, 'data'), layout.templates(root)],
-    files: [layout.config(root), ...(opts.patient ? [path.resolve(io.cwd, opts.patient)] : [])],
+  const policy: OutputPolicy = {
+    root,
+    cwd: io.cwd,
+    inputs: opts.patient ? [path.resolve(io.cwd, opts.patient)] : [],
+    overwrite: opts.overwrite,
   };
   const targets = result.value.map((a) =>
     opts.output
       ? path.resolve(io.cwd, opts.output)
-      : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format, a.personal)),
+      : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format, a.personal, opts.brand)),
   );
   // every target is checked before anything is written: all or nothing
   for (const [i, a] of result.value.entries()) {
-    const why = await refuseOutput(targets[i]!, a.format, guard, path.relative(io.cwd, targets[i]!) || targets[i]!);
-    if (why) throw new UsageError(why);
+    const checked = await checkOutput(targets[i]!, a.format, policy);
+    if (!checked.ok) throw new UsageError(checked.reason);
   }
   const written = [];
   for (const [i, a] of result.value.entries()) {
     const file = targets[i]!;
     // Health data: readable by the owner only.
     try {
-      await writeFileAtomic(file, a.bytes, { mode: a.personal ? 0o600 : 0o644 });
+      await writeOutput(file, a.bytes, a.format, policy, { mode: a.personal ? 0o600 : 0o644 });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`Cannot write ${path.relative(io.cwd, file) || file} (${code ?? (e as Error).message}). Check the output path and its permissions.`);
+      throw new UsageError(code ? `Cannot write ${path.relative(io.cwd, file) || file} (${code}). Check the output path and its permissions.` : (e as Error).message);
     }
     written.push({
       path: path.relative(io.cwd, file) || file,

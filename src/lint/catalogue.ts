@@ -11,6 +11,9 @@ import { documentControl } from './rules/document-control.js';
 import { figureAlt } from './rules/figure-alt.js';
 import { emptySection } from './rules/empty-section.js';
 import { linkText } from './rules/link-text.js';
+import { controlCharacters } from './rules/control-characters.js';
+import { typedDecoration } from './rules/typed-decoration.js';
+import { mixedTypography } from './rules/mixed-typography.js';
 import { stringsReviewed } from './rules/strings-reviewed.js';
 import { brandTranslation } from './rules/brand-translation.js';
 
@@ -21,6 +24,7 @@ export const RULES: readonly Rule<object>[] = [
   translationMissing,
   translationStale,
   translationUntranslated,
+  controlCharacters,
   glyphCoverage,
   readability,
   sentenceLength,
@@ -28,6 +32,8 @@ export const RULES: readonly Rule<object>[] = [
   figureAlt,
   emptySection,
   linkText,
+  typedDecoration,
+  mixedTypography,
   stringsReviewed,
   brandTranslation,
 ];

@@ -231,7 +231,7 @@ describe('the language of every part', () => {
     await c.write('data/brands/fallback.yaml', brand);
     const r = await runCli(['render', 'periduroscopia', '--root', c.root, '--brand', 'fallback', '--format', 'pdf,html', ...out(c.root)]);
     expect(r.code).toBe(0);
-    const html = await c.read('out/periduroscopia-it.html');
+    const html = await c.read('out/periduroscopia-it-fallback.html');
     expect(html).toContain('<p class="brand-name" lang="en">Example Clinic</p>');
     expect(html).toContain('<strong lang="en">Example Clinic</strong>');
     expect(html).toContain('<p lang="en">A clinic that does not exist</p>');
@@ -239,7 +239,7 @@ describe('the language of every part', () => {
     const renderer = new Renderer({ root: c.root, cwd: c.root });
     const composed = await renderer.compose({ leaflet: 'periduroscopia', template: 'standard', brand: 'fallback', formats: ['pdf'], paper: 'a4', skip: [] });
     if (!composed.ok) throw new Error('compose');
-    const pdf = Buffer.from(await readFile(c.file('out/periduroscopia-it.pdf'))).toString('latin1');
+    const pdf = Buffer.from(await readFile(c.file('out/periduroscopia-it-fallback.pdf'))).toString('latin1');
     expect(pdf).toMatch(/\/Lang \(it\)/);
     expect(pdf).toMatch(/\/S \/Span[\s\S]{0,80}\/Lang \(en\)|\/Lang \(en\)[\s\S]{0,80}\/S \/Span/);
     expect(pdf).toMatch(/\/S \/P[\s\S]{0,80}\/Lang \(en\)|\/Lang \(en\)[\s\S]{0,80}\/S \/P\b/);

@@ -36,7 +36,7 @@ export interface LaidOut {
 }
 
 /** Everything up to paint: the layout as data (tests compare it as JSON). */
-export function layoutPdf(composed: Composed, options: PdfOptions): Result<LaidOut> {
+export async function layoutPdf(composed: Composed, options: PdfOptions): Promise<Result<LaidOut>> {
   const { view, tree } = composed;
   const theme = view.theme;
   const themeFile = path.join(options.template.dir, 'theme.yaml');
@@ -50,11 +50,7 @@ export function layoutPdf(composed: Composed, options: PdfOptions): Result<LaidO
     return { ok: false, diagnostics: missingGlyphDiagnostics(missing, view, options.sources ?? { sourceMaps: [] }, files) };
   }
 
-  const assets = loadAssets(view.assets, (a) =>
-    a.id === 'logo'
-      ? { file: options.sources?.brandFile, what: `The logo of the brand '${view.brand.id}'` }
-      : { file: view.file, what: 'The figure image' },
-  );
+  const assets = await loadAssets(view.assets);
   if (!assets.ok) return assets;
 
   const size = PAPER_SIZES[view.paper] ?? PAPER_SIZES.a4!;
@@ -64,7 +60,7 @@ export function layoutPdf(composed: Composed, options: PdfOptions): Result<LaidO
 
 /** markup → boxes → pages → pdfkit. */
 export async function writePdf(composed: Composed, options: PdfOptions): Promise<Result<{ bytes: Uint8Array; pages: number }>> {
-  const laid = layoutPdf(composed, options);
+  const laid = await layoutPdf(composed, options);
   if (!laid.ok) return laid;
   const { paint } = await import('./paint.js');
   try {

@@ -111,6 +111,9 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
     return { parts, width: w, inkWidth: ink, required, shy: rawSeg.replace(/ +$/, '').endsWith(SHY) };
   };
 
+  // once per paragraph, not once per line: on a 1 MB paragraph the per-line
+  // scan of the whole text was most of a 30 s render
+  const rtl = hasRtl(all);
   const segments: Segment[] = [];
   const breaker = new LineBreaker(all);
   let last = 0;
@@ -169,7 +172,7 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
         lastPiece.width = measure(fontNamed(fc, lastPiece.font), lastPiece.text, lastPiece.size);
       }
     }
-    const laid = hasRtl(all) ? directional(pieces, fc) : pieces;
+    const laid = rtl ? directional(pieces, fc) : pieces;
     let width = 0;
     for (const p of laid) {
       const ink = p.text.replace(/ +$/, '');
