@@ -33,7 +33,7 @@ export interface LanguageReport {
   leaflets: string[];
   /** per template: the scripts of the language its fonts draw, and those they cannot */
   fonts: { template: string; covers: string[]; lacks: string[] }[];
-  /** true when a leaflet in this language renders with every template checked */
+  /** true when a leaflet in this language would render with every template checked: strings complete, every script drawn */
   renderable: boolean;
   diagnostics: Diagnostic[];
 }
@@ -118,7 +118,7 @@ export async function checkLanguages(leaflets: readonly Leaflet[], options: Lang
           hints: ['Add a font that covers the script to the template theme (fonts.fallback), or leave this language out of the build.'],
         });
     }
-    report.renderable = !own.some((d) => d.severity === 'error');
+    report.renderable = !own.some((d) => d.severity === 'error') && report.fonts.every((f) => !f.lacks.length);
   }
   return { languages, diagnostics };
 }

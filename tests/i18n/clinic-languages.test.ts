@@ -75,6 +75,20 @@ describe('a language is one file in the content folder (or none, for a bundled p
     }
   });
 
+  it('lint warns that the Ukrainian pack is not reviewed, until the clinic records a review', async () => {
+    const c = await clinic();
+    await c.write('data/leaflets/periduroscopia/uk.yaml', await asLanguage('uk'));
+    const codes = async () =>
+      (JSON.parse((await runCli(['lint', '--root', c.root, '--json'])).stdout) as { file: string; messages: { code: string; message: string }[] }[]).flatMap((f) =>
+        f.messages.map((m) => ({ file: f.file, ...m })),
+      );
+    const before = (await codes()).filter((m) => m.code === CODES.LINT_STRINGS_UNREVIEWED);
+    expect(before).toEqual([expect.objectContaining({ file: c.file('data/leaflets/periduroscopia/uk.yaml'), line: 2 })]);
+    expect(before[0]!.message).toContain(path.join(c.root, 'i18n', 'uk.yaml'));
+    await c.write('i18n/uk.yaml', 'reviewed: true\nreviewedBy: OK (translator)\n');
+    expect((await codes()).filter((m) => m.code === CODES.LINT_STRINGS_UNREVIEWED)).toEqual([]);
+  });
+
   it('a clinic overrides one bundled string and keeps the rest', async () => {
     const c = await clinic();
     await c.write('i18n/it.yaml', 'tip: Suggerimento\n');
@@ -175,6 +189,8 @@ describe('a translation never blocks another', () => {
     const r = await runCli(['validate', '--root', c.root]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/data\/leaflets\/periduroscopia\/uk\.yaml:\d+:\d+/);
+    const list = JSON.parse((await runCli(['list', '--root', c.root, '--json'])).stdout) as { languages: string[]; broken: string[] }[];
+    expect(list[0]).toMatchObject({ languages: ['it', 'en'], broken: ['uk'] });
   });
 
   it('build makes every other artefact and reports the failed ones', async () => {
