@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,11 @@ export const MAX_FONT_BYTES = 32 * 1024 * 1024;
  */
 export async function templateFolders(root: string): Promise<Map<string, { base: string; bundled: boolean }>> {
   const out = new Map<string, { base: string; bundled: boolean }>();
-  for (const [base, bundled] of [[BUNDLED_TEMPLATES, true], [layout.templates(root), false]] as const) {
+  // the package's own folder as a content root (its bundled leaflets): its templates/ is the bundled one
+  const own = layout.templates(root);
+  const same = await Promise.all([realpath(own), realpath(BUNDLED_TEMPLATES)]).then(([a, b]) => a === b, () => false);
+  const places: [string, boolean][] = [[BUNDLED_TEMPLATES, true], ...(same ? [] : [[own, false] as [string, boolean]])];
+  for (const [base, bundled] of places) {
     let entries;
     try {
       entries = await readdir(base, { withFileTypes: true });
