@@ -83,9 +83,9 @@ export interface LintTarget {
   /** every string of a language, memoised per run */
   units(lang: LanguageContent): TextUnit[];
   /** the language pack of each language the leaflet has (absent: no pack; validate reports that) */
-  packs: ReadonlyMap<string, PackInfo>;
+  packs?: ReadonlyMap<string, PackInfo>;
   /** the brands the config builds with */
-  brands: readonly Brand[];
+  brands?: readonly Brand[];
 }
 
 export interface Rule<O extends object = Record<string, unknown>> {

@@ -29,7 +29,9 @@ describe('a clinic pack merged over a bundled one', () => {
   it('every clinic key wins, every other bundled key stays, and the pack fields never become strings', () => {
     fc.assert(
       fc.property(pack, pack, fc.boolean(), (bundled, clinic, reviewed) => {
-        const merged = mergeStrings([{ ...bundled, reviewed, locale: 'it-IT' }, { ...clinic, reviewed: !reviewed }]);
+        // a pack file as read: its own fields (a boolean among them) beside the strings
+        const asRead = (p: TemplateStrings, fields: Record<string, unknown>) => ({ ...p, ...fields }) as unknown as TemplateStrings;
+        const merged = mergeStrings([asRead(bundled, { reviewed, locale: 'it-IT' }), asRead(clinic, { reviewed: !reviewed })]);
         for (const { key: k } of keysOf(clinic)) expect(stringAt(merged, k)).toBe(stringAt(clinic, k));
         for (const { key: k } of keysOf(bundled)) if (stringAt(clinic, k) === undefined) expect(stringAt(merged, k)).toBe(stringAt(bundled, k));
         expect(merged).not.toHaveProperty('reviewed');

@@ -16,7 +16,7 @@ export const brandTranslation: Rule = {
   options: {},
   check({ leaflet, brands }) {
     const out: Finding[] = [];
-    for (const brand of brands)
+    for (const brand of brands ?? [])
       for (const [field, text] of [['name', brand.name], ['footer', brand.footer], ['logoAlt', brand.logo?.alt]] as [string, Localized | undefined][]) {
         // logo text defaults to the name: one warning for the name says it
         if (text === undefined || typeof text === 'string' || (field === 'logoAlt' && text === brand.name)) continue;

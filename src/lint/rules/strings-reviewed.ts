@@ -16,7 +16,7 @@ export const stringsReviewed: Rule = {
   check({ leaflet, packs }) {
     const out: Finding[] = [];
     for (const lang of leaflet.languages) {
-      const pack = packs.get(lang.lang);
+      const pack = packs?.get(lang.lang);
       if (!pack || pack.reviewed) continue;
       out.push({
         code: CODES.LINT_STRINGS_UNREVIEWED,
