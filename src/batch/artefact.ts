@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { Renderer, type Format } from '../render.js';
-import { OutputRefusedError, writeOutput } from '../io/output.js';
+import { OutputRefusedError, writeOutput, type OutputPolicy } from '../io/output.js';
 import { CODES } from '../diagnostics/codes.js';
 import { Interrupted, isAbort } from '../io/interrupt.js';
 import { sha256 } from './fingerprint.js';
@@ -52,19 +52,12 @@ export interface Rendered {
  */
 const LEAFLETS_PER_RENDERER = 8;
 
-/** What every builder of one build shares: the content root and the user's consent to replace foreign files. */
-export interface BuilderOptions {
-  root: string;
-  cwd: string;
-  overwrite?: boolean;
-}
-
 export class ArtefactBuilder {
   private renderer: Renderer;
   private readonly leaflets = new Set<string>();
 
-  constructor(private readonly options: BuilderOptions) {
-    this.renderer = new Renderer({ root: options.root, cwd: options.cwd });
+  constructor(private readonly options: { root: string; cwd: string }) {
+    this.renderer = new Renderer(options);
   }
 
   /** Render only; with a signal, an abort ends the render early as 'cancelled'. */
@@ -109,7 +102,7 @@ export class ArtefactBuilder {
   private recycle(leaflet: string): void {
     if (this.leaflets.has(leaflet)) return;
     if (this.leaflets.size >= LEAFLETS_PER_RENDERER) {
-      const fresh = new Renderer({ root: this.options.root, cwd: this.options.cwd });
+      const fresh = new Renderer(this.options);
       for (const [k, v] of this.renderer.writerCache) fresh.writerCache.set(k, v);
       this.renderer = fresh;
       this.leaflets.clear();
@@ -118,12 +111,12 @@ export class ArtefactBuilder {
   }
 }
 
-/** Puts a rendered artefact in place through the output guard, unless the signal aborted first. */
-export async function writeArtefact(item: WorkItem, rendered: Rendered, builder: BuilderOptions, signal?: AbortSignal): Promise<WorkResult> {
+/** Puts a rendered artefact in place, unless the signal aborted first. */
+export async function writeArtefact(item: WorkItem, rendered: Rendered, policy: OutputPolicy, signal?: AbortSignal): Promise<WorkResult> {
   const started = performance.now();
   const elapsed = () => rendered.milliseconds + Math.round(performance.now() - started);
   try {
-    await writeOutput(item.file, rendered.bytes, item.format, { ...builder, overwrite: builder.overwrite || item.written }, { signal });
+    await writeOutput(item.file, rendered.bytes, item.format, { ...policy, overwrite: policy.overwrite || item.written }, { signal });
   } catch (e) {
     if (isAbort(e, signal)) return cancelled(item, elapsed());
     const err = e as NodeJS.ErrnoException;

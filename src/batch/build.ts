@@ -171,7 +171,9 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
     pending.map((p) => p.item),
     {
       jobs: options.jobs ?? config.value.jobs ?? availableParallelism(),
-      builder: { root: options.root, cwd: io.cwd, overwrite: options.overwrite },
+      root: options.root,
+      cwd: io.cwd,
+      policy,
       signal: io.signal,
       onResult: (result: WorkResult) => {
         const job = jobs[result.id] as Job;
@@ -204,9 +206,9 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
     (job, i) => records[i] ?? record(job, { status: 'cancelled', milliseconds: 0, diagnostics: [] }),
   );
   const interrupted = outcome.interrupted || io.signal?.aborted === true;
-  // The cache is written even when interrupted — the one file written after
-  // Ctrl-C, a record of what is whole on disk — so the next build resumes
-  // where this one stopped.
+  // Written even when interrupted — the one file written after Ctrl-C, a
+  // record of what is whole on disk — so the next build resumes where this
+  // one stopped.
   const bookkeeping: Diagnostic[] = [];
   const keep = async (file: string, text: () => string) => {
     try {

@@ -12,12 +12,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CODES } from '../diagnostics/codes.js';
-import { ArtefactBuilder, cancelled, writeArtefact, type BuilderOptions, type Rendered, type WorkItem, type WorkResult } from './artefact.js';
+import type { OutputPolicy } from '../io/output.js';
+import { ArtefactBuilder, cancelled, writeArtefact, type Rendered, type WorkItem, type WorkResult } from './artefact.js';
 import type { WorkerReply } from './worker.js';
 
 export interface PoolOptions {
   jobs: number;
-  builder: BuilderOptions;
+  root: string;
+  cwd: string;
+  /** what the main thread may write, checked again for each artefact as it is put in place */
+  policy: OutputPolicy;
   signal?: AbortSignal;
   onResult: (result: WorkResult) => void;
 }
@@ -35,7 +39,7 @@ export async function runPool(items: readonly WorkItem[], options: PoolOptions):
   const slot = async (execute: (item: WorkItem) => Promise<Rendered | WorkResult>) => {
     for (let item = take(); item; item = take()) {
       const done = await execute(item);
-      const result = done.status === 'rendered' ? await writeArtefact(item, done, options.builder, options.signal) : done;
+      const result = done.status === 'rendered' ? await writeArtefact(item, done, options.policy, options.signal) : done;
       results.push(result);
       options.onResult(result);
     }
@@ -43,11 +47,11 @@ export async function runPool(items: readonly WorkItem[], options: PoolOptions):
 
   const size = Math.max(1, Math.min(options.jobs, items.length));
   if (size === 1) {
-    const builder = new ArtefactBuilder(options.builder);
+    const builder = new ArtefactBuilder({ root: options.root, cwd: options.cwd });
     await slot((item) => builder.render(item, options.signal));
   } else {
     const script = workerScript();
-    const workers = Array.from({ length: size }, () => new PoolWorker(script, options.builder));
+    const workers = Array.from({ length: size }, () => new PoolWorker(script, { root: options.root, cwd: options.cwd }));
     // a busy worker would read a message only after its render: terminate it instead
     const stop = () => workers.forEach((w) => w.stop());
     options.signal?.addEventListener('abort', stop, { once: true });
@@ -90,7 +94,7 @@ class PoolWorker {
   private stopped = false;
   constructor(
     private readonly script: string,
-    private readonly data: BuilderOptions,
+    private readonly data: { root: string; cwd: string },
   ) {
     this.worker = this.spawn();
   }

@@ -5,7 +5,7 @@
  * stops even in the middle of a page.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ArtefactBuilder, type BuilderOptions, type Rendered, type WorkItem, type WorkResult } from './artefact.js';
+import { ArtefactBuilder, type Rendered, type WorkItem, type WorkResult } from './artefact.js';
 
 export interface WorkerReply {
   result: Rendered | WorkResult;
@@ -13,7 +13,7 @@ export interface WorkerReply {
 
 const port = parentPort;
 if (!port) throw new Error('worker.js runs as a worker thread of `leaflets build`.');
-const builder = new ArtefactBuilder(workerData as BuilderOptions);
+const builder = new ArtefactBuilder(workerData as { root: string; cwd: string });
 port.on('message', (item: WorkItem) => {
   void builder.render(item).then((result) => {
     const reply: WorkerReply = { result };

@@ -129,7 +129,6 @@ export async function writeOutput(
   bytes: Uint8Array | string,
   kind: OutputKind,
   policy: OutputPolicy,
-  /** signal: Ctrl-C; once aborted nothing more is put in place (write/atomic.ts) */
   options: { mode?: number; signal?: AbortSignal } = {},
 ): Promise<CheckedTarget> {
   const checked = await checkOutput(file, kind, policy);

@@ -70,6 +70,8 @@ export interface LintTarget {
   fonts: FontChain[];
   /** every string of a language, memoised per run */
   units(lang: LanguageContent): TextUnit[];
+  /** language → the callout labels ("tip", "warning" strings) of the templates the leaflet is printed with */
+  calloutLabels?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface Rule<O extends object = Record<string, unknown>> {

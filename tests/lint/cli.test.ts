@@ -99,6 +99,18 @@ describe('leaflets lint, as people read it', () => {
     expect(total.longWords).toBeGreaterThanOrEqual(0);
   });
 
+  it('a callout label is also recognised from the template strings of the root (a clinic wording)', async () => {
+    const en = EN.replace('            tip: Feel free to ask if you are not sure.', '            tip: "Good to know: feel free to ask if you are not sure."');
+    const f = await root({ en });
+    const { cp, readFile, writeFile } = await import('node:fs/promises');
+    await cp(`${PROJECT}templates`, `${f.root}/templates`, { recursive: true });
+    const strings = `${f.root}/templates/standard/i18n/en.yaml`;
+    expect((await lint(f, [])).stdout).not.toContain('typed-decoration');
+    await writeFile(strings, (await readFile(strings, 'utf8')).replace(/^tip: .*$/m, 'tip: Good to know'));
+    const r = await lint(f, []);
+    expect(r.stdout).toMatch(/\d+:\d+ +warning +“Good to know:” repeats the label the template prints on every tip\..* typed-decoration/);
+  });
+
   it('--help lists the options with examples', async () => {
     const r = await runCli(['lint', '--help']);
     expect(r.code).toBe(0);
