@@ -12,6 +12,8 @@ export interface CheckOptions {
   fonts: FontChain[];
   packs?: ReadonlyMap<string, PackInfo>;
   brands?: readonly Brand[];
+  /** language → callout labels of the templates (typed-decoration) */
+  calloutLabels?: ReadonlyMap<string, readonly string[]>;
 }
 
 export type PlacedMessage = LintMessage & { file: string };
@@ -25,6 +27,7 @@ export function checkLeaflet(leaflet: Leaflet, options: CheckOptions): PlacedMes
     fonts: options.fonts,
     packs: options.packs ?? new Map(),
     brands: options.brands ?? [],
+    ...(options.calloutLabels ? { calloutLabels: options.calloutLabels } : {}),
     units(lang) {
       let u = memo.get(lang);
       if (!u) memo.set(lang, (u = textUnits(lang)));

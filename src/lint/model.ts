@@ -86,6 +86,8 @@ export interface LintTarget {
   packs?: ReadonlyMap<string, PackInfo>;
   /** the brands the config builds with */
   brands?: readonly Brand[];
+  /** language → the callout labels ("tip", "warning" strings) of the templates the leaflet is printed with */
+  calloutLabels?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface Rule<O extends object = Record<string, unknown>> {

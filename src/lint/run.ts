@@ -59,7 +59,9 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   messages.push(...ruleProblems.map((d) => fromDiagnostic(d, configFile)));
 
   const fonts: FontChain[] = [];
-  if (runs.some((r) => r.rule.id === 'glyph-coverage')) {
+  const calloutLabels = new Map<string, string[]>();
+  const needsFonts = runs.some((r) => r.rule.id === 'glyph-coverage');
+  if (needsFonts) {
     const cache: FontCache = new Map();
     for (const name of await templateNames(options, config, root)) {
       const t = await loadTemplate(name, { root, cwd });
@@ -96,7 +98,11 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const packs = new Map<string, PackInfo>();
   for (const lang of new Set(leaflets.flatMap((l) => l.languages.map((x) => x.lang)))) {
     const pack = await loadStrings(lang, { root, cwd });
-    if (pack.ok) packs.set(lang, { reviewed: pack.value.reviewed, files: pack.value.files.map((f) => f.display), clinicFile: pack.value.clinicFile });
+    if (!pack.ok) continue;
+    packs.set(lang, { reviewed: pack.value.reviewed, files: pack.value.files.map((f) => f.display), clinicFile: pack.value.clinicFile });
+    // the callout labels the templates print in this language, which typed-decoration looks for typed into text
+    const labels = ['tip', 'warning'].map((k) => pack.value.strings[k]).filter((v): v is string => typeof v === 'string');
+    calloutLabels.set(lang, labels);
   }
   const brands = await configuredBrands(config, root, cwd);
   for (const leaflet of leaflets) {
@@ -113,7 +119,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       messages.push(...b.diagnostics.map((d) => fromDiagnostic(d, b.file)));
     }
     messages.push(...(loadWarnings.get(leaflet) ?? []).map((d) => fromDiagnostic(d, leaflet.file)));
-    messages.push(...checkLeaflet(leaflet, { runs, today: options.today, fonts, packs, brands }));
+    messages.push(...checkLeaflet(leaflet, { runs, today: options.today, fonts, calloutLabels, packs, brands }));
   }
 
   const seen = new Set<string>();
