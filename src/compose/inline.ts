@@ -1,6 +1,8 @@
 /**
- * Inline text → escaped HTML. Only **bold** and *italic* become markup
- * (strong, em); everything else, including <, & and {{ }}, shows literally.
+ * Inline text → escaped HTML. **bold** and *italic* become strong and em,
+ * links become <a href>: [text](https://…), [text](tel:+39…),
+ * [text](mailto:…) and bare https:// addresses. Everything else, including
+ * <, & and {{ }}, shows literally.
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -17,10 +19,12 @@ export function inlineToHtml(text: string): string {
  * of the text once per star (60 KB of "*a " took 10 s that way), so where the
  * next possible italic closer lies is worked out once, back to front.
  */
-function emphasis(text: string, allowBold: boolean): string {
+function emphasis(text: string, allowBold: boolean, links = true): string {
   const closers = italicClosers(text);
   let out = '';
   let i = 0;
+  // where the last search for a bare address stopped: searched for once per text, not once per character
+  let bareAt = -2;
   // where the last `indexOf('**')` search stopped: bold openers between two
   // closers all find the same one, so it is searched for once
   let boldEnd = -1;
@@ -29,12 +33,27 @@ function emphasis(text: string, allowBold: boolean): string {
       if (boldEnd < i + 2) boldEnd = text.indexOf('**', i + 2);
       const end = boldEnd;
       if (end > i + 2 && !/\s/.test(text[i + 2]!) && !/\s/.test(text[end - 1]!)) {
-        out += `<strong>${emphasis(text.slice(i + 2, end), false)}</strong>`;
+        out += `<strong>${emphasis(text.slice(i + 2, end), false, links)}</strong>`;
         i = end + 2;
       } else {
         out += '**';
         i += 2;
       }
+      continue;
+    }
+    if (links && text[i] === '[') {
+      const link = linkAt(text, i);
+      if (link) {
+        out += `<a href="${escapeHtml(link.href)}">${emphasis(link.text, allowBold, false)}</a>`;
+        i = link.end;
+        continue;
+      }
+    }
+    if (links && bareAt < i && bareAt !== -1) bareAt = nextBare(text, i);
+    const url = links && bareAt === i ? bareUrl(text, i) : '';
+    if (url) {
+      out += `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+      i += url.length;
       continue;
     }
     if (text[i] === '*') {
@@ -49,6 +68,31 @@ function emphasis(text: string, allowBold: boolean): string {
     i++;
   }
   return out;
+}
+
+/** Where links may lead: the web (https only), a phone number, an e-mail address. */
+const LINK = /\[([^[\]\n]{1,300})\]\(((?:https:\/\/|mailto:)[^\s()<>"]{1,1000}|tel:\+?[0-9][0-9\-.]{1,30})\)/y;
+
+/** [text](target) at `i`, with a target of an allowed kind; bounded, so a scan stays linear. */
+function linkAt(text: string, i: number): { text: string; href: string; end: number } | undefined {
+  LINK.lastIndex = i;
+  const m = LINK.exec(text);
+  return m ? { text: m[1]!, href: m[2]!, end: i + m[0].length } : undefined;
+}
+
+/** The next bare https:// address at or after `from` that starts a word, or -1. */
+function nextBare(text: string, from: number): number {
+  let k = text.indexOf('https://', from);
+  // inside [text](https://…) the address belongs to its link; mid-word it is not an address
+  while (k > 0 && (/[\p{L}\p{N}/_-]/u.test(text[k - 1]!) || text.startsWith('](', k - 2))) k = text.indexOf('https://', k + 1);
+  return k;
+}
+
+/** The address from `i` to the next space, without the sentence's closing punctuation; '' when no host follows. */
+function bareUrl(text: string, i: number): string {
+  const m = /^https:\/\/[^\s<>"*[\]()]+/.exec(text.slice(i, i + 2000));
+  const url = m ? m[0].replace(/[.,;:!?]+$/, '') : '';
+  return /^https:\/\/[\p{L}\p{N}]/u.test(url) ? url : '';
 }
 
 /**
@@ -66,6 +110,6 @@ function italicClosers(text: string): Int32Array {
 /** Plain text of inline text, markers removed: for metadata, bookmarks, lint. */
 export function inlineToText(text: string): string {
   return inlineToHtml(text)
-    .replace(/<\/?(strong|em)>/g, '')
+    .replace(/<\/?(strong|em)>|<a href="[^"]*">|<\/a>/g, '')
     .replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 }

@@ -241,6 +241,68 @@ function compareIds(source: LanguageContent, other: LanguageContent): Diagnostic
   return out;
 }
 
+/** Every row has a cell for each header cell, and widths (if any) one for each column. */
+function checkTable(t: { head: string[]; rows: string[][]; widths?: number[] }, pointer: string, map: SourceMap): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const columns = t.head.length;
+  t.rows.forEach((row, r) => {
+    if (row.length === columns) return;
+    const p = map.locate(`${pointer}/table/rows/${r}`);
+    out.push({
+      code: CODES.TABLE_ROW_CELLS,
+      severity: 'error',
+      message: `Row ${r + 1} of this table has ${row.length} cell${row.length === 1 ? '' : 's'}, but the header row has ${columns}. Give every row one cell a column (an empty cell is "—").`,
+      file: map.file,
+      line: p.line,
+      column: p.column,
+    });
+  });
+  if (t.widths && t.widths.length !== columns) {
+    const p = map.locate(`${pointer}/table/widths`);
+    out.push({
+      code: CODES.TABLE_WIDTHS,
+      severity: 'error',
+      message: `This table has ${columns} column${columns === 1 ? '' : 's'} but ${t.widths.length} width${t.widths.length === 1 ? '' : 's'}. Give one width a column, or leave widths out.`,
+      file: map.file,
+      line: p.line,
+      column: p.column,
+    });
+  }
+  return out;
+}
+
+/**
+ * An entry's time is either hours from the appointment time or a clock
+ * time, never both; hours reach across midnight on their own, so they sit on
+ * the appointment's day (days: 0). Entries run from the earliest on: a plan
+ * read out of order is the mistake the timeline exists to prevent.
+ */
+function checkTimeline(entries: { days: number; hours?: number; time?: string; at: SourceRef }[], map: SourceMap): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (pointer: string) => {
+    const p = map.locate(pointer);
+    return { file: map.file, line: p.line, column: p.column };
+  };
+  let previous = -Infinity;
+  for (const e of entries) {
+    if (e.hours !== undefined && e.time !== undefined)
+      out.push({ code: CODES.TIMELINE_TIME, severity: 'error', message: 'A timeline entry has hours (relative to the appointment time) and a clock time. Keep one of them.', ...at(`${e.at.pointer}/time`) });
+    else if (e.hours !== undefined && e.days !== 0)
+      out.push({
+        code: CODES.TIMELINE_TIME,
+        severity: 'error',
+        message: `Hours count from the appointment time, so they go with days: 0 (this entry has days: ${e.days}). Write days: 0 and hours: ${e.days * 24 + e.hours}, or use a clock time (time: "HH:MM").`,
+        ...at(`${e.at.pointer}/hours`),
+      });
+    // days in order; on one day, clock times in order (hours depend on the appointment time, unknown here)
+    const when = e.days * 24 * 60 + (e.time ? Number(e.time.slice(0, 2)) * 60 + Number(e.time.slice(3)) : 0);
+    if (when < previous)
+      out.push({ code: CODES.TIMELINE_ORDER, severity: 'error', message: 'This timeline entry comes before the one above it. Put the entries in time order, earliest first.', ...at(`${e.at.pointer}/days`) });
+    previous = Math.max(previous, when);
+  }
+  return out;
+}
+
 interface RawBlock {
   [kind: string]: unknown;
 }
@@ -303,7 +365,7 @@ async function toLanguage(
           });
           break;
         case 'figure': {
-          const f = value as { src: string; alt: string; caption?: string };
+          const f = value as { src: string; alt: string; caption?: string; width?: number; side?: 'start' | 'end' };
           const resolved = await resolveConfined(fileDir, fileDir, f.src);
           const p = map.locate(`${at.pointer}/figure/src`);
           if (!resolved.ok)
@@ -326,8 +388,46 @@ async function toLanguage(
             srcAt: { line: p.line, column: p.column },
             alt: f.alt,
             caption: f.caption,
+            ...(f.width !== undefined && { width: f.width }),
+            ...(f.side !== undefined && { side: f.side }),
             at,
           });
+          break;
+        }
+        case 'table': {
+          const t = value as { caption?: string; head: string[]; rows: string[][]; widths?: number[] };
+          diagnostics.push(...checkTable(t, at.pointer, map));
+          out.push({ kind, ...(t.caption !== undefined && { caption: t.caption }), head: t.head, rows: t.rows, ...(t.widths && { widths: t.widths }), at });
+          break;
+        }
+        case 'checklist':
+          out.push({ kind, items: value as string[], at });
+          break;
+        case 'urgent': {
+          const u = value as { text?: string; items: string[] };
+          out.push({ kind, items: u.items, ...(u.text !== undefined && { text: u.text }), at });
+          break;
+        }
+        case 'terms':
+          out.push({
+            kind,
+            items: (value as { term: string; definition: string }[]).map((t, k) => ({ term: t.term, definition: t.definition, at: ref(`${at.pointer}/terms/${k}`) })),
+            at,
+          });
+          break;
+        case 'notes':
+          out.push({ kind, lines: value as number, at });
+          break;
+        case 'timeline': {
+          const entries = (value as { days: number; hours?: number; time?: string; items: string[] }[]).map((e, k) => ({
+            days: e.days,
+            ...(e.hours !== undefined && { hours: e.hours }),
+            ...(e.time !== undefined && { time: e.time }),
+            items: e.items,
+            at: ref(`${at.pointer}/timeline/${k}`),
+          }));
+          diagnostics.push(...checkTimeline(entries, map));
+          out.push({ kind, entries, at });
           break;
         }
       }

@@ -242,6 +242,12 @@ const ITEM_NAMES: Record<string, string> = {
   a: 'answer paragraph',
   points: 'key point',
   medication: 'medication',
+  rows: 'table row',
+  head: 'header cell',
+  checklist: 'checklist item',
+  terms: 'term',
+  timeline: 'timeline entry',
+  items: 'item',
 };
 
 /**

@@ -41,6 +41,14 @@ export const CODES = {
   YAML_STAR_START: 'LEAF1067',
   YAML_SPECIAL_START: 'LEAF1068',
   YAML_HASH_IN_TEXT: 'LEAF1069',
+  /** a table row with more or fewer cells than the header row */
+  TABLE_ROW_CELLS: 'LEAF1070',
+  /** table widths: not one a column */
+  TABLE_WIDTHS: 'LEAF1071',
+  /** a timeline entry with both hours and a clock time, or hours on a day other than the appointment's */
+  TIMELINE_TIME: 'LEAF1072',
+  /** timeline entries out of order */
+  TIMELINE_ORDER: 'LEAF1073',
   // select
   UNKNOWN_LEAFLET: 'LEAF2000',
   UNKNOWN_LANGUAGE: 'LEAF2001',
@@ -69,6 +77,10 @@ export const CODES = {
   // compose
   TEMPLATE_ERROR: 'LEAF3001',
   MARKUP_OUTSIDE_CONTRACT: 'LEAF3002',
+  /** a handout's timeline step falls before the day the handout is made */
+  TIMELINE_PAST: 'LEAF3010',
+  /** a language pack without the timeline's words */
+  TIMELINE_STRINGS: 'LEAF3011',
   // write
   MISSING_GLYPH: 'LEAF4001',
   WRITE_FAILED: 'LEAF4002',

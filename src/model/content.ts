@@ -32,6 +32,28 @@ export interface KeyPoint {
   at: SourceRef;
 }
 
+/** A glossary entry: a term and what it means. */
+export interface Term {
+  term: InlineText;
+  definition: InlineText;
+  at: SourceRef;
+}
+
+/**
+ * One step of a preparation plan, relative to the appointment: a day
+ * (`days: -7`, 0 = the day itself) and optionally a time — hours relative to
+ * the appointment time, or a clock time on that day. Never a date: dates are
+ * computed for a patient's handout.
+ */
+export interface TimelineEntry {
+  days: number;
+  hours?: number;
+  /** HH:MM, 24-hour */
+  time?: string;
+  items: InlineText[];
+  at: SourceRef;
+}
+
 export type Block =
   | { kind: 'text'; text: InlineText; at: SourceRef }
   | { kind: 'list'; items: InlineText[]; at: SourceRef }
@@ -52,8 +74,34 @@ export type Block =
       srcAt: { line?: number; column?: number };
       alt: string;
       caption?: InlineText;
+      /** share of the column, in per cent (default: the image's own size, at most the column) */
+      width?: number;
+      /** beside the text, at the start or end of the line, instead of above it */
+      side?: 'start' | 'end';
       at: SourceRef;
-    };
+    }
+  | {
+      kind: 'table';
+      caption?: InlineText;
+      /** the header row: one cell a column */
+      head: InlineText[];
+      rows: InlineText[][];
+      /** relative column widths, one a column */
+      widths?: number[];
+      at: SourceRef;
+    }
+  | { kind: 'checklist'; items: InlineText[]; at: SourceRef }
+  | {
+      kind: 'urgent';
+      /** when to get help now */
+      items: InlineText[];
+      text?: InlineText;
+      at: SourceRef;
+    }
+  | { kind: 'terms'; items: Term[]; at: SourceRef }
+  /** ruled lines for the patient's own questions, in print */
+  | { kind: 'notes'; lines: number; at: SourceRef }
+  | { kind: 'timeline'; entries: TimelineEntry[]; at: SourceRef };
 
 export type BlockKind = Block['kind'];
 export const BLOCK_KINDS: readonly BlockKind[] = [
@@ -65,6 +113,12 @@ export const BLOCK_KINDS: readonly BlockKind[] = [
   'faq',
   'points',
   'figure',
+  'table',
+  'checklist',
+  'urgent',
+  'terms',
+  'notes',
+  'timeline',
 ];
 
 export interface Section {

@@ -12,6 +12,12 @@ const KIND_NAMES: Record<Block['kind'], string> = {
   faq: 'questions and answers (faq)',
   points: 'key points',
   figure: 'a figure',
+  table: 'a table',
+  checklist: 'a checklist',
+  urgent: 'an urgent-help box (urgent)',
+  terms: 'a glossary (terms)',
+  notes: 'lines for notes',
+  timeline: 'a timeline',
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -121,7 +127,30 @@ function compare(src: LanguageContent, tr: LanguageContent): Finding[] {
   function compareBlock(a: Block, b: Block, where: string): void {
     if ((a.kind === 'list' || a.kind === 'steps') && (b.kind === 'list' || b.kind === 'steps'))
       countMismatch(a.items.length, b.items.length, a.kind === 'list' ? 'list item' : 'step', (i) => `${a.at.pointer}/${a.kind}/${i}`, b.at.pointer, where);
-    else if (a.kind === 'points' && b.kind === 'points')
+    else if (a.kind === 'checklist' && b.kind === 'checklist')
+      countMismatch(a.items.length, b.items.length, 'checklist item', (i) => `${a.at.pointer}/checklist/${i}`, b.at.pointer, where);
+    else if (a.kind === 'urgent' && b.kind === 'urgent') {
+      countMismatch(a.items.length, b.items.length, 'sign', (i) => `${a.at.pointer}/urgent/items/${i}`, `${b.at.pointer}/urgent/items`, where);
+      if (a.text !== undefined && b.text === undefined)
+        report(`${b.at.pointer}/urgent`, `The urgent box's text (${there(`${a.at.pointer}/urgent/text`)}) has no translation.`);
+    } else if (a.kind === 'terms' && b.kind === 'terms')
+      countMismatch(a.items.length, b.items.length, 'term', (i) => a.items[i]!.at.pointer, b.at.pointer, where);
+    else if (a.kind === 'table' && b.kind === 'table') {
+      countMismatch(a.head.length, b.head.length, 'column', (i) => `${a.at.pointer}/table/head/${i}`, `${b.at.pointer}/table/head`, where);
+      countMismatch(a.rows.length, b.rows.length, 'row', (i) => `${a.at.pointer}/table/rows/${i}`, `${b.at.pointer}/table/rows`, where);
+      if (a.caption !== undefined && b.caption === undefined)
+        report(`${b.at.pointer}/table`, `The table's caption (${there(`${a.at.pointer}/table/caption`)}) has no translation.`);
+    } else if (a.kind === 'timeline' && b.kind === 'timeline') {
+      countMismatch(a.entries.length, b.entries.length, 'timeline entry', (i) => a.entries[i]!.at.pointer, b.at.pointer, where);
+      a.entries.forEach((e, i) => {
+        const te = b.entries[i];
+        if (!te) return;
+        // a translation moves no step of the plan: the same day and time as the source
+        if (te.days !== e.days || te.hours !== e.hours || te.time !== e.time)
+          report(te.at.pointer, `Timeline entry ${i + 1} is at a different time from ${srcName} (${there(e.at.pointer)}): keep the source's days, hours and time.`);
+        countMismatch(e.items.length, te.items.length, 'item', (k) => `${e.at.pointer}/items/${k}`, `${te.at.pointer}/items`, ` in timeline entry ${i + 1}`);
+      });
+    } else if (a.kind === 'points' && b.kind === 'points')
       countMismatch(a.items.length, b.items.length, 'key point', (i) => a.items[i]!.at.pointer, b.at.pointer, where);
     else if (a.kind === 'figure' && b.kind === 'figure') {
       if (a.caption !== undefined && b.caption === undefined)
