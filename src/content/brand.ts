@@ -1,3 +1,4 @@
+import { excerpt } from '../diagnostics/excerpt.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Brand, Localized } from '../model/brand.js';
@@ -36,6 +37,8 @@ interface RawBrand {
   colours?: Partial<Brand['colours']>;
   contacts?: Brand['contacts'];
   footer?: Localized;
+  emergency?: string;
+  timeZone?: string;
 }
 
 /** Every brand name a root accepts: its brand files, and the default brand even when the root has no file for it. */
@@ -72,12 +75,30 @@ export async function loadBrand(name: string | undefined, options: { root: strin
   const errors = validateAgainst('brand', parsed.value.data, parsed.value.map);
   if (errors.length) return { ok: false, diagnostics: errors };
   const raw = parsed.value.data as RawBrand;
+  if (raw.timeZone !== undefined && !knownTimeZone(raw.timeZone)) {
+    const p = parsed.value.map.locate('/timeZone');
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: CODES.UNKNOWN_TIME_ZONE,
+          severity: 'error',
+          message: `'${excerpt(raw.timeZone)}' is not a time zone this system knows. Write an IANA time zone such as Europe/Rome or Europe/London.`,
+          file: display,
+          line: p.line,
+          column: p.column,
+        },
+      ],
+    };
+  }
   const brand: Brand = {
     id: name,
     name: raw.name,
     colours: { ...BUILTIN_BRAND.colours, ...raw.colours },
     contacts: raw.contacts ?? {},
     footer: raw.footer,
+    ...(raw.emergency !== undefined && { emergency: raw.emergency }),
+    ...(raw.timeZone !== undefined && { timeZone: raw.timeZone }),
     file: display,
     at: { file: display, pointer: '' },
     sourceMap: parsed.value.map,
@@ -117,4 +138,14 @@ export async function loadBrand(name: string | undefined, options: { root: strin
     };
   }
   return { ok: true, value: brand, warnings: [] };
+}
+
+/** An IANA zone name that Intl (ICU) knows: only those give correct dates across daylight-saving changes. */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -49,6 +49,8 @@ export const CODES = {
   TIMELINE_TIME: 'LEAF1072',
   /** timeline entries out of order */
   TIMELINE_ORDER: 'LEAF1073',
+  /** a brand's timeZone that is not an IANA zone */
+  UNKNOWN_TIME_ZONE: 'LEAF1074',
   // select
   UNKNOWN_LEAFLET: 'LEAF2000',
   UNKNOWN_LANGUAGE: 'LEAF2001',

@@ -53,6 +53,10 @@ export interface Brand {
   colours: { primary: string; accent: string; text: string };
   contacts: BrandContacts;
   footer?: Localized;
+  /** the emergency number for the urgent-help box; else the language pack's */
+  emergency?: string;
+  /** IANA time zone of the clinic: appointment times are wall-clock times there */
+  timeZone?: string;
   file: string;
   at: SourceRef;
   /** positions in the brand file (absent for the built-in brand) */

@@ -1,6 +1,7 @@
 import type { Block, DocumentControl, InlineText } from './content.js';
 import type { SourceRef } from './diagnostic.js';
 import type { Paper, TemplateStrings, Theme } from './template.js';
+import type { TimelineEntryView } from '../select/timeline.js';
 
 /** An image the markup refers to as `asset:<id>`; writers decide how to embed it. */
 export interface Asset {
@@ -37,7 +38,20 @@ export interface SectionView {
 }
 
 /** A block as the template sees it: one boolean flag per kind so partials can branch with #if. */
-export type BlockView = Block & { is: Record<Block['kind'], boolean>; asset?: string };
+export type BlockView = Block & {
+  is: Record<Block['kind'], boolean>;
+  asset?: string;
+  /** figure: its share of the column snapped to a CSS class (w-25 … w-100), and its exact share for the PDF */
+  widthClass?: string | null;
+  /** table: relative column widths as "1 2", for the PDF writer */
+  widthsAttr?: string | null;
+  /** urgent: the number to call, from the brand, else the pack */
+  number?: string;
+  /** timeline: each entry's time, computed */
+  timeline?: TimelineEntryView[];
+  /** timeline: the entries carry real dates (a patient's handout) */
+  dated?: boolean;
+};
 
 /**
  * Brand text falls back to another language when the brand has none in the

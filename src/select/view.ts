@@ -13,6 +13,8 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { resolveSettings } from './settings.js';
 import { selectSections } from './sections.js';
 import { figureAsset, logoAsset } from './assets.js';
+import { DEFAULT_TIME_ZONE, TIMELINE_KEYS, timelineView } from './timeline.js';
+import { stringAt } from './strings.js';
 
 export interface Selection {
   /** default: the leaflet's source language */
@@ -47,8 +49,12 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
     const have = leaflet.languages.map((l) => l.lang);
     return fail(CODES.UNKNOWN_LANGUAGE, `The leaflet '${leaflet.id}' has no language '${lang}'.${didYouMean(lang, have)} Languages: ${have.join(', ')}.`);
   }
-  // every string the template reads is there, or nothing renders
-  const missing = missingStrings(strings.pack, strings.uses, template.name);
+  // every string the template reads is there, or nothing renders; a timeline's words are read by select itself
+  const hasTimeline = content.sections.some(function has(s: Section): boolean {
+    return s.blocks.some((b) => b.kind === 'timeline') || s.sections.some(has);
+  });
+  const uses = hasTimeline ? [...strings.uses, ...TIMELINE_KEYS.map((key) => ({ key, part: 'the timeline' }))] : strings.uses;
+  const missing = missingStrings(strings.pack, uses, template.name);
   if (missing.length) return { ok: false, diagnostics: missing };
   if (selection.patient && content.status === 'draft' && !selection.allowDraft)
     return fail(
@@ -113,7 +119,38 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
     if (b.kind === 'figure') {
       const id = `figure-${assets.length}`;
       assets.push(figureAsset(b, id, content.file));
-      return { ...b, caption: b.caption ?? (null as unknown as undefined), is, asset: `asset:${id}` };
+      const w = b.width ? [25, 33, 50, 66, 75, 100].reduce((best, c) => (Math.abs(c - b.width!) < Math.abs(best - b.width!) ? c : best)) : null;
+      return {
+        ...b,
+        caption: b.caption ?? (null as unknown as undefined),
+        width: b.width ?? (null as unknown as undefined),
+        side: b.side ?? (null as unknown as undefined),
+        widthClass: w ? `w-${w}` : null,
+        is,
+        asset: `asset:${id}`,
+      };
+    }
+    if (b.kind === 'table')
+      return { ...b, caption: b.caption ?? (null as unknown as undefined), widthsAttr: b.widths ? b.widths.join(' ') : null, is };
+    if (b.kind === 'urgent') return { ...b, text: b.text ?? (null as unknown as undefined), number: brand.emergency ?? stringAt(strings.pack.strings, 'urgent.number') ?? '112', is };
+    if (b.kind === 'timeline') {
+      const entries = timelineView(b.entries, {
+        locale: strings.pack.locale,
+        strings: strings.pack.strings,
+        timeZone: brand.timeZone ?? DEFAULT_TIME_ZONE,
+        appointment: selection.patient?.appointment ?? null,
+        today: selection.today,
+      });
+      const past = entries.filter((e) => e.past).length;
+      // never the dates themselves: they would tell the terminal (and CI logs) when this patient is treated
+      if (past)
+        diagnostics.push({
+          code: CODES.TIMELINE_PAST,
+          severity: 'warning',
+          message: `${past} step${past === 1 ? '' : 's'} of the preparation plan fall${past === 1 ? 's' : ''} before today (the render date): the handout marks ${past === 1 ? 'it' : 'them'}. Check the appointment date before handing this out.`,
+          sensitive: true,
+        });
+      return { ...b, timeline: entries, dated: entries.some((e) => e.datetime !== null), is };
     }
     if (b.kind === 'faq') return { ...b, items: b.items.map((f) => ({ ...f, tip: f.tip ?? (null as unknown as undefined) })), is };
     return { ...b, is };
