@@ -140,3 +140,37 @@ describe('SVG: parsed as XML, self-contained, bounded once expanded', () => {
     expect(kindOf(svg(`<g id="a">${'<rect/>'.repeat(n / 2)}</g><use href="#a"/>`), 'svg')).toBe('too-large');
   });
 });
+
+describe('the checker answers for any bytes: never throws, never accepts what it cannot size', () => {
+  it('any bytes, as any format: a verdict, never an exception', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('png', 'jpeg', 'svg') as fc.Arbitrary<'png' | 'jpeg' | 'svg'>, (bytes, type) => {
+        const r = inspectImage(bytes, type);
+        if (r.ok) expect(r.facts.width > 0 && r.facts.height > 0).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a valid file with bytes flipped: a verdict, never an exception', () => {
+    const files = { png: png({ width: 16, height: 16 }), jpeg: jpeg({ width: 16, height: 16 }), svg: svg('<g id="a"><rect width="1" height="1"/></g><use href="#a"/>') };
+    fc.assert(
+      fc.property(fc.constantFrom('png', 'jpeg', 'svg') as fc.Arbitrary<'png' | 'jpeg' | 'svg'>, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }), (type, flips) => {
+        const bytes = Buffer.from(files[type]);
+        for (const [at, v] of flips) bytes[at % bytes.length] = v;
+        inspectImage(bytes, type);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any text inside an SVG: refused or accepted, never an exception, never a script let through', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '/', '"', '=', ' ', 'a', 'on', 'script', 'href', '#', 'use', 'url(', ')', ':', '&', ';', 'x') , maxLength: 60 }), (body) => {
+        const r = inspectImage(svg(body), 'svg');
+        if (r.ok) expect(body).not.toMatch(/<script/i);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
