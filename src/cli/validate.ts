@@ -6,7 +6,7 @@ import type { Block, Section } from '../model/content.js';
 
 export function validateCommand(io: CliIO, setExit: (code: number) => void): Command {
   return withCommon(new Command('validate'))
-    .description('check leaflet content (all, or the leaflets named) against the content format')
+    .description('check leaflet content (all, or the leaflets named) against the content format; with no names also brands, the config and the root\'s own templates')
     .argument('[leaflets...]', 'leaflet ids (default: all)')
     .addHelpText(
       'after',
@@ -67,14 +67,28 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
           configResults.push({ id: 'leaflets.config.yaml', valid: r.ok, diagnostics: list });
         }
       }
-      const failed = [...results, ...brandResults, ...configResults].some((r) => !r.valid);
-      if (opts.json) write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results, brands: brandResults, config: configResults }, null, 2));
+      // and the root's own templates (theme schema, stylesheet, files inside
+      // templates/), which render would otherwise be the first to reject
+      const templateResults = [];
+      if (!ids.length) {
+        const { BUNDLED_TEMPLATES, listTemplates, loadTemplate, templatesDir } = await import('../content/template.js');
+        if ((await templatesDir(root)) !== BUNDLED_TEMPLATES)
+          for (const name of await listTemplates(root)) {
+            const r = await loadTemplate(name, { root, cwd: io.cwd });
+            const list = r.ok ? r.warnings : r.diagnostics;
+            diagnostics.push(...list);
+            templateResults.push({ id: name, valid: r.ok, diagnostics: list });
+          }
+      }
+      const failed = [...results, ...brandResults, ...configResults, ...templateResults].some((r) => !r.valid);
+      if (opts.json)
+        write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results, brands: brandResults, config: configResults, templates: templateResults }, null, 2));
       else {
         const style = { colour: colourWanted(io.stderr, io.env), cwd: io.cwd };
         if (diagnostics.length) write(io.stderr, formatDiagnostics(diagnostics, style));
         if (failed) write(io.stderr, `${summary(diagnostics, style)}.`);
         else if (!targets.length) write(io.stdout, `No leaflets under ${root}/data/leaflets.`);
-        else write(io.stdout, `${targets.length} leaflet(s) valid: ${targets.join(', ')}${brandResults.length ? `; ${brandResults.length} brand(s) valid` : ''}`);
+        else write(io.stdout, `${targets.length} leaflet(s) valid: ${targets.join(', ')}${brandResults.length ? `; ${brandResults.length} brand(s) valid` : ''}${templateResults.length ? `; ${templateResults.length} template(s) valid` : ''}`);
       }
       if (failed) setExit(EXIT.CONTENT);
     });

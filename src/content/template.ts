@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +8,17 @@ import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { readYamlFile } from './yaml.js';
 import { displayPath, layout } from './paths.js';
+import type { SourceMap } from './source-map.js';
+import { validateAgainst } from './schema.js';
+import { checkStylesheet } from './stylesheet.js';
+import { confine, listConfined, readConfinedText, refusalText, type Confined } from '../io/read.js';
 
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 const require = createRequire(import.meta.url);
+/** leaflet.hbs, partials and style.css: real templates are a few KB; anything near this is a mistake or an attack. */
+export const MAX_TEMPLATE_FILE_BYTES = 256 * 1024;
+/** The largest DejaVu face is 0.7 MB and a full CJK font about 20 MB. */
+export const MAX_FONT_BYTES = 32 * 1024 * 1024;
 
 /** The root's own templates/ if it has one, else the bundled templates. */
 export async function templatesDir(root: string): Promise<string> {
@@ -55,19 +63,33 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
     };
   const dir = path.join(base, name);
   const show = (f: string) => displayPath(f, options.cwd);
-  const readTemplateFile = async (p: string): Promise<TemplateFile> => ({
-    path: p,
-    display: show(p),
-    source: await readFile(p, 'utf8'),
+  // Every file is read through the confined reader: its real path must stay
+  // inside the templates folder, so a partial symlinked to /etc/passwd is
+  // refused by name and its text never reaches a message or the output.
+  const refused = (file: string, r: Exclude<Confined<unknown>, { ok: true }>, what: string): Diagnostic => ({
+    code: CODES.TEMPLATE_FILE_REFUSED,
+    severity: 'error',
+    message: `${what} ${show(file)} ${refusalText(r, MAX_TEMPLATE_FILE_BYTES)}.`,
+    file: show(file),
   });
-  const main = await readTemplateFile(path.join(dir, 'leaflet.hbs'));
+  const readTemplateFile = async (p: string, what: string): Promise<Result<TemplateFile>> => {
+    const r = await readConfinedText(base, p, { maxBytes: MAX_TEMPLATE_FILE_BYTES });
+    if (!r.ok) return { ok: false, diagnostics: [refused(p, r, what)] };
+    return { ok: true, value: { path: p, display: show(p), source: r.value }, warnings: [] };
+  };
+  const mainFile = await readTemplateFile(path.join(dir, 'leaflet.hbs'), 'The template file');
+  if (!mainFile.ok) return mainFile;
+  const main = mainFile.value;
   const themeFile = path.join(dir, 'theme.yaml');
-  const themeRaw = await readYamlFile(themeFile, show(themeFile));
+  const themeRaw = await readYamlFile(themeFile, show(themeFile), base);
   if (!themeRaw.ok) return themeRaw;
+  const themeErrors = validateAgainst('theme', themeRaw.value.data, themeRaw.value.map);
+  if (themeErrors.length) return { ok: false, diagnostics: themeErrors };
   const { extends: parent, ...rawTheme } = themeRaw.value.data as RawTheme & { extends?: unknown };
   // A variant (large print) keeps the markup of the template it extends and
   // changes only what differs, so a fix to a shared partial reaches both.
   const partials = new Map<string, TemplateFile>();
+  const diagnostics: Diagnostic[] = [];
   if (parent !== undefined) {
     if (typeof parent !== 'string' || parent === name || !known.includes(parent)) {
       const p = themeRaw.value.map.locate('/extends');
@@ -85,69 +107,123 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
         ],
       };
     }
-    await readPartials(path.join(base, parent, 'partials'), partials, readTemplateFile);
+    diagnostics.push(...(await readPartials(base, path.join(base, parent, 'partials'), partials, readTemplateFile, show)));
   }
-  await readPartials(path.join(dir, 'partials'), partials, readTemplateFile);
+  diagnostics.push(...(await readPartials(base, path.join(dir, 'partials'), partials, readTemplateFile, show)));
   let css = '';
-  try {
-    css = await readFile(path.join(dir, 'style.css'), 'utf8');
-  } catch {
-    /* no stylesheet */
-  }
-  const diagnostics: Diagnostic[] = [];
-  const theme = resolveTheme(rawTheme as RawTheme, dir);
+  const cssFile = path.join(dir, 'style.css');
+  const cssText = await readConfinedText(base, cssFile, { maxBytes: MAX_TEMPLATE_FILE_BYTES });
+  if (cssText.ok) {
+    css = cssText.value;
+    diagnostics.push(...checkStylesheet(css, show(cssFile)));
+  } else if (cssText.reason !== 'missing') diagnostics.push(refused(cssFile, cssText, 'The stylesheet'));
+  const theme = await resolveTheme(rawTheme as RawTheme, dir, base, themeRaw.value.map);
+  if (!theme.ok) diagnostics.push(...theme.diagnostics);
+  if (diagnostics.length) return { ok: false, diagnostics };
   const strings = new Map<string, TemplateStrings>();
   const i18nDir = path.join(dir, 'i18n');
   try {
     for (const f of (await readdir(i18nDir)).sort()) {
       if (!f.endsWith('.yaml')) continue;
-      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)));
+      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)), i18nDir);
       if (!r.ok) diagnostics.push(...r.diagnostics);
       else strings.set(f.slice(0, -5), r.value.data as TemplateStrings);
     }
   } catch {
     /* checked when a language is selected */
   }
-  if (diagnostics.length) return { ok: false, diagnostics };
-  return { ok: true, value: { name, dir, main, partials, css, theme, strings, i18nDir: show(i18nDir), bundled: base === BUNDLED_TEMPLATES }, warnings: [] };
+  if (diagnostics.length || !theme.ok) return { ok: false, diagnostics };
+  return { ok: true, value: { name, dir, main, partials, css, theme: theme.value, strings, i18nDir: show(i18nDir), bundled: base === BUNDLED_TEMPLATES }, warnings: [] };
 }
 
 /** Adds partials/<name>.hbs of `folder` to `into`, replacing those of the same name. */
 async function readPartials(
+  base: string,
   folder: string,
   into: Map<string, TemplateFile>,
-  read: (p: string) => Promise<TemplateFile>,
-): Promise<void> {
-  let files: string[];
-  try {
-    files = (await readdir(folder)).sort();
-  } catch {
-    return; // a template may have no partials of its own
+  read: (p: string, what: string) => Promise<Result<TemplateFile>>,
+  show: (f: string) => string,
+): Promise<Diagnostic[]> {
+  const files = await listConfined(base, folder);
+  if (!files.ok)
+    return [
+      {
+        code: CODES.TEMPLATE_FILE_REFUSED,
+        severity: 'error',
+        message: `The partials folder ${show(folder)} ${refusalText(files)}.`,
+        file: show(folder),
+      },
+    ];
+  const diagnostics: Diagnostic[] = [];
+  for (const f of files.value) {
+    if (!f.endsWith('.hbs')) continue;
+    const r = await read(path.join(folder, f), `The partial '${f.slice(0, -4)}'`);
+    if (r.ok) into.set(f.slice(0, -4), r.value);
+    else diagnostics.push(...r.diagnostics);
   }
-  for (const f of files) if (f.endsWith('.hbs')) into.set(f.slice(0, -4), await read(path.join(folder, f)));
+  return diagnostics;
 }
 
 type RawTheme = Omit<Theme, 'fonts'> & { fonts: { body: Record<keyof Theme['fonts']['body'], string>; fallback?: string[] } };
 
-/** Font paths are package-relative ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") or template-relative. */
-function resolveFont(spec: string, dir: string): string {
-  if (spec.startsWith('./') || spec.startsWith('../')) return path.resolve(dir, spec);
-  return require.resolve(spec);
+/**
+ * Font paths are names of a packaged font ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
+ * the theme schema lists them) or template-relative ("./fonts/Name.ttf").
+ * A packaged font must resolve inside the node_modules folder of its
+ * package, a template font inside the template's folder: real paths, so a
+ * symlinked font cannot lead the PDF writer to any other file.
+ */
+async function resolveFont(spec: string, dir: string, base: string): Promise<Confined<undefined> | { ok: false; reason: 'not-installed' }> {
+  let where: Confined<undefined>;
+  if (spec.startsWith('./')) {
+    // inside the template's folder, and that folder inside the templates folder
+    const file = path.resolve(dir, spec);
+    where = await confine(dir, file);
+    if (where.ok) where = await confine(base, file);
+  } else {
+    const pkg = spec.split('/')[0]!;
+    let pkgDir: string;
+    let file: string;
+    try {
+      pkgDir = path.dirname(require.resolve(`${pkg}/package.json`));
+      file = require.resolve(spec);
+    } catch {
+      return { ok: false, reason: 'not-installed' };
+    }
+    if (!pkgDir.split(path.sep).includes('node_modules')) return { ok: false, reason: 'outside' };
+    where = await confine(pkgDir, file);
+  }
+  if (!where.ok) return where;
+  // fonts are read whole by the PDF writer: a FIFO, a device or a huge file must not get there
+  const info = await stat(where.path);
+  if (!info.isFile()) return { ok: false, reason: 'not-a-file' };
+  return info.size > MAX_FONT_BYTES ? { ok: false, reason: 'too-large', size: info.size } : where;
 }
 
-function resolveTheme(raw: RawTheme, dir: string): Theme {
-  const body = raw.fonts.body;
-  return {
-    ...raw,
-    fonts: {
-      body: {
-        regular: resolveFont(body.regular, dir),
-        bold: resolveFont(body.bold, dir),
-        italic: resolveFont(body.italic, dir),
-        boldItalic: resolveFont(body.boldItalic, dir),
-      },
-      fallback: (raw.fonts.fallback ?? []).map((f) => resolveFont(f, dir)),
-    },
+async function resolveTheme(raw: RawTheme, dir: string, base: string, map: SourceMap): Promise<Result<Theme>> {
+  const diagnostics: Diagnostic[] = [];
+  const resolve = async (spec: string, pointer: string): Promise<string> => {
+    const r = await resolveFont(spec, dir, base);
+    if (r.ok) return r.path;
+    const why =
+      r.reason === 'not-installed'
+        ? `is not installed; install its package (npm install ${spec.split('/')[0]}) or name a font file of the template folder (./fonts/Name.ttf)`
+        : refusalText(r, MAX_FONT_BYTES);
+    const p = map.locate(pointer);
+    diagnostics.push({ code: CODES.FONT_REFUSED, severity: 'error', message: `The font ${spec} ${why}.`, file: map.file, line: p.line, column: p.column });
+    return '';
   };
+  const body = raw.fonts.body;
+  const fonts = {
+    body: {
+      regular: await resolve(body.regular, '/fonts/body/regular'),
+      bold: await resolve(body.bold, '/fonts/body/bold'),
+      italic: await resolve(body.italic, '/fonts/body/italic'),
+      boldItalic: await resolve(body.boldItalic, '/fonts/body/boldItalic'),
+    },
+    fallback: [] as string[],
+  };
+  for (const [i, f] of (raw.fonts.fallback ?? []).entries()) fonts.fallback.push(await resolve(f, `/fonts/fallback/${i}`));
+  if (diagnostics.length) return { ok: false, diagnostics };
+  return { ok: true, value: { ...raw, fonts }, warnings: [] };
 }
-

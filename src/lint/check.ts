@@ -9,6 +9,8 @@ export interface CheckOptions {
   /** YYYY-MM-DD */
   today: string;
   fonts: FontChain[];
+  /** language → callout labels of the templates (typed-decoration) */
+  calloutLabels?: ReadonlyMap<string, readonly string[]>;
 }
 
 export type PlacedMessage = LintMessage & { file: string };
@@ -20,6 +22,7 @@ export function checkLeaflet(leaflet: Leaflet, options: CheckOptions): PlacedMes
     leaflet,
     today: options.today,
     fonts: options.fonts,
+    ...(options.calloutLabels ? { calloutLabels: options.calloutLabels } : {}),
     units(lang) {
       let u = memo.get(lang);
       if (!u) memo.set(lang, (u = textUnits(lang)));

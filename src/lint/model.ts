@@ -22,6 +22,9 @@ export const RULE_IDS = [
   'figure-alt',
   'empty-section',
   'link-text',
+  'control-characters',
+  'typed-decoration',
+  'mixed-typography',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -67,6 +70,8 @@ export interface LintTarget {
   fonts: FontChain[];
   /** every string of a language, memoised per run */
   units(lang: LanguageContent): TextUnit[];
+  /** language → the callout labels ("tip", "warning" strings) of the templates the leaflet is printed with */
+  calloutLabels?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface Rule<O extends object = Record<string, unknown>> {
@@ -100,6 +105,8 @@ export interface SectionStats {
   sentences: number;
   letters: number;
   syllables: number;
+  /** words of more than 6 letters */
+  longWords: number;
   /** undefined when the language has no formula or the text has no words */
   score?: number;
 }

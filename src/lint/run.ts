@@ -52,7 +52,9 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   messages.push(...ruleProblems.map((d) => fromDiagnostic(d, configFile)));
 
   const fonts: FontChain[] = [];
-  if (runs.some((r) => r.rule.id === 'glyph-coverage')) {
+  const calloutLabels = new Map<string, string[]>();
+  const needsFonts = runs.some((r) => r.rule.id === 'glyph-coverage');
+  if (needsFonts || runs.some((r) => r.rule.id === 'typed-decoration')) {
     const cache: FontCache = new Map();
     for (const name of await templateNames(options, config, root)) {
       const t = await loadTemplate(name, { root, cwd });
@@ -60,6 +62,10 @@ export async function lint(options: LintOptions): Promise<LintReport> {
         messages.push(...t.diagnostics.map((d) => fromDiagnostic(d, configFile)));
         continue;
       }
+      for (const [lang, strings] of t.value.strings)
+        for (const key of ['tip', 'warning'])
+          if (typeof strings[key] === 'string') calloutLabels.set(lang, [...new Set([...(calloutLabels.get(lang) ?? []), strings[key] as string])]);
+      if (!needsFonts) continue;
       const { chain, diagnostics } = fontChain(name, t.value.theme, cache);
       fonts.push(chain);
       messages.push(...diagnostics.map((d) => fromDiagnostic(d, configFile)));
@@ -85,7 +91,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       statsByFile.set(lang.file, s);
     }
     messages.push(...loaded.warnings.map((d) => fromDiagnostic(d, leaflet.file)));
-    messages.push(...checkLeaflet(leaflet, { runs, today: options.today, fonts }));
+    messages.push(...checkLeaflet(leaflet, { runs, today: options.today, fonts, calloutLabels }));
   }
 
   const seen = new Set<string>();

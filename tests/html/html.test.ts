@@ -122,6 +122,15 @@ describe('every golden page is valid, accessible HTML5', () => {
         expect(html).not.toMatch(/@import|url\(\s*['"]?(https?:|\/\/)/i);
       });
 
+      it('carries a Content-Security-Policy before its stylesheet: no script, no network, data: images only', () => {
+        const metas = all(doc()).filter((e) => e.tagName === 'meta' && attr(e, 'http-equiv') === 'Content-Security-Policy');
+        expect(metas).toHaveLength(1);
+        const policy = Object.fromEntries(attr(metas[0]!, 'content')!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+        expect(policy).toMatchObject({ 'default-src': "'none'", 'script-src': "'none'", 'img-src': 'data:', 'style-src': "'unsafe-inline'" });
+        const html = outputs.get(g.name)!;
+        expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style>'));
+      });
+
       it('takes its title and description from the leaflet, never the patient', () => {
         const title = text(all(doc()).find((e) => e.tagName === 'title')!);
         expect(title).toBe(g.lang === 'it' ? 'Periduroscopia' : 'Periduroscopy');

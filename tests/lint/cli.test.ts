@@ -76,8 +76,39 @@ describe('leaflets lint, as people read it', () => {
   it('--stats prints words, sentences and score for every section and the whole leaflet', async () => {
     const r = await lint(await root(), ['--stats']);
     expect(r.stdout).toContain('demo · it  (Gulpease: higher is easier');
-    expect(r.stdout).toMatch(/it {4}day\.before +7 +2 +[\d.]+\n/);
-    expect(r.stdout).toMatch(/en {4}\(leaflet\) +\d+ +\d+ +-?[\d.]+\n/);
+    // words, sentences, words per sentence, long words, score
+    expect(r.stdout).toMatch(/it {4}day\.before +7 +2 +3\.5 +\d+% +[\d.]+\n/);
+    expect(r.stdout).toMatch(/en {4}\(leaflet\) +\d+ +\d+ +[\d.]+ +\d+% +-?[\d.]+\n/);
+  });
+
+  it('--stats counts every language, one without a formula too (Chinese, segmented into words)', async () => {
+    const zh = EN.replace('lang: en', 'lang: zh').replace(
+      '      - text: The visit is a simple check. The doctor asks a few questions. Then the doctor looks at your back.',
+      '      - text: 这次检查很简单。医生会问几个问题。然后医生会检查您的背部。',
+    );
+    const r = await lint(await root({ extra: { 'zh.yaml': zh } }), ['--stats']);
+    expect(r.stdout).toContain('demo · zh  (score: no readability formula for this language: counts only');
+    // three sentences; words from segmentation, several a sentence, not one
+    const row = /zh {4}what +(\d+) +(\d+) +([\d.]+) +\d+% +–\n/.exec(r.stdout);
+    expect(row, r.stdout).not.toBeNull();
+    expect(Number(row![2])).toBe(4);
+    expect(Number(row![3])).toBeGreaterThan(2);
+    const json = JSON.parse((await lint(await root({ extra: { 'zh.yaml': zh } }), ['--json'])).stdout) as { file: string; stats?: { total: { words: number; longWords: number; score?: number } } }[];
+    const total = json.find((f) => f.file.endsWith('zh.yaml'))!.stats!.total;
+    expect(total.score).toBeUndefined();
+    expect(total.longWords).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a callout label is also recognised from the template strings of the root (a clinic wording)', async () => {
+    const en = EN.replace('            tip: Feel free to ask if you are not sure.', '            tip: "Good to know: feel free to ask if you are not sure."');
+    const f = await root({ en });
+    const { cp, readFile, writeFile } = await import('node:fs/promises');
+    await cp(`${PROJECT}templates`, `${f.root}/templates`, { recursive: true });
+    const strings = `${f.root}/templates/standard/i18n/en.yaml`;
+    expect((await lint(f, [])).stdout).not.toContain('typed-decoration');
+    await writeFile(strings, (await readFile(strings, 'utf8')).replace(/^tip: .*$/m, 'tip: Good to know'));
+    const r = await lint(f, []);
+    expect(r.stdout).toMatch(/\d+:\d+ +warning +“Good to know:” repeats the label the template prints on every tip\..* typed-decoration/);
   });
 
   it('--help lists the options with examples', async () => {
@@ -131,6 +162,13 @@ describe('lint settings in leaflets.config.yaml', () => {
     const r = await lint(f, []);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/error {2}This sentence has \d+ words \(more than 4\)/);
+  });
+
+  it('passes minWords from the config to the rule: a one-word label left in Italian is flagged only when minWords is 1', async () => {
+    const files = { it: IT.replace('label: Durata', 'label: Ibuprofene'), en: EN.replace('label: How long', 'label: Ibuprofene') };
+    expect((await lint(await root(files), [])).stdout).toContain('No problems');
+    const f = await root(files, 'lint:\n  rules:\n    translation-untranslated: [warn, { minWords: 1 }]\n');
+    expect((await lint(f, [])).stdout).toMatch(/warning {2}.*Ibuprofene.* is the same as in it\.yaml/);
   });
 
   it('refuses an unknown rule id with a suggestion, at its line in the config', async () => {

@@ -28,7 +28,7 @@ describe('PNG: the whole file is checked before anything decodes it', () => {
 
   it('refuses a file whose chunk checksum does not match its bytes', () => {
     const bad = Buffer.from(png({ width: 40, height: 40 }));
-    bad[bad.length - 1] ^= 0xff; // the IEND chunk's CRC: nothing but the CRC check can see it
+    bad.writeUInt8(bad.readUInt8(bad.length - 1) ^ 0xff, bad.length - 1); // the IEND chunk's CRC: nothing but the CRC check can see it
     expect(kindOf(bad, 'png')).toBe('damaged');
   });
 
