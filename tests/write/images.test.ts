@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { crc32, deflateSync } from 'node:zlib';
-import { IMAGE_LIMITS, inspectImage } from '../../src/write/images.js';
+import { IMAGE_LIMITS, inspectImage, svgDrawsProblems } from '../../src/write/images.js';
 import { hugePng, jpeg, nestedUseSvg, png, svg } from '../support/images.js';
 
 const kindOf = (bytes: Uint8Array, type: 'png' | 'jpeg' | 'svg') => {
@@ -172,5 +172,25 @@ describe('the checker answers for any bytes: never throws, never accepts what it
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('an SVG is bounded by how often the PDF draws it', () => {
+  const logo = { id: 'logo', path: '/x/logo.svg', type: 'svg' as const, folder: '/x', origin: { what: "The logo of brand 'b'", written: 'logo.svg', file: 'data/brands/b.yaml', line: 2, column: 7 } };
+
+  it('a 1 500-element logo fits a 13-page PDF and is refused on 30 pages, at the logo: line', () => {
+    expect(svgDrawsProblems([{ asset: logo, elements: 1500, times: 13 }])).toEqual([]);
+    const refused = svgDrawsProblems([{ asset: logo, elements: 1500, times: 30 }]);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ code: 'LEAF4034', file: 'data/brands/b.yaml', line: 2, column: 7, message: expect.stringMatching(/drawn 30 time/) });
+  });
+
+  it('counts every SVG of the document together, and names the ones that weigh most', () => {
+    const figure = { ...logo, id: 'figure-1', origin: { ...logo.origin, what: 'A figure', file: 'en.yaml' } };
+    const refused = svgDrawsProblems([
+      { asset: logo, elements: 10, times: 30 },
+      { asset: figure, elements: IMAGE_LIMITS.svgElementsDrawn, times: 1 },
+    ]);
+    expect(refused.map((d) => d.file)).toEqual(['en.yaml']);
   });
 });
