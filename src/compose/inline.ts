@@ -25,6 +25,9 @@ function emphasis(text: string, allowBold: boolean, links = true): string {
   let i = 0;
   // where the last search for a bare address stopped: searched for once per text, not once per character
   let bareAt = -2;
+  // the next star and the next '[' after the text copied so far (-1 >>> 0: none, past the end)
+  let starAt = -1;
+  let bracketAt = -1;
   // where the last `indexOf('**')` search stopped: bold openers between two
   // closers all find the same one, so it is searched for once
   let boldEnd = -1;
@@ -64,9 +67,11 @@ function emphasis(text: string, allowBold: boolean, links = true): string {
         continue;
       }
     }
-    // plain text up to the next star, escaped in one piece
-    const next = text.indexOf('*', i + 1);
-    const stop = next < 0 ? text.length : next;
+    // plain text up to the next star (or link), escaped in one piece; each search is remembered, so the scan stays linear
+    if (starAt <= i) starAt = text.indexOf('*', i + 1) >>> 0;
+    if (links && bracketAt <= i) bracketAt = text.indexOf('[', i + 1) >>> 0;
+    let stop = Math.min(starAt, text.length);
+    if (links) stop = Math.min(stop, bracketAt, bareAt > i ? bareAt : text.length);
     out += escapeHtml(text.slice(i, stop));
     i = stop;
   }
