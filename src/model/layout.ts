@@ -88,7 +88,9 @@ export interface LaidOutPage {
 }
 
 /** The tagged-PDF structure tree, in markup order. Node ids index `StructureTree.nodes`. */
-export type StructRole = 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span';
+export type StructRole =
+  | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span'
+  | 'Table' | 'Caption' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD';
 
 export interface StructNode {
   id: number;
@@ -99,6 +101,8 @@ export interface StructNode {
   actual?: string;
   /** the language of this part when it is not the document's: brand text in a fallback language, a patient's note (PDF/UA, /Lang) */
   lang?: string;
+  /** a table header cell's scope (PDF/UA: every TH says which cells it heads) */
+  scope?: 'Column' | 'Row';
   children: number[];
 }
 

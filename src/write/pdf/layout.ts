@@ -7,6 +7,8 @@ import { ascent, fontFor, fontNamed, measure, type FontChain } from './fonts.js'
 import { breakLines, type InlineRun, type Line } from './text.js';
 import { mm, type BoxStyle, type Styles, type TextStyle } from './styles.js';
 import { finish, type Steps } from '../../io/interrupt.js';
+import { tableChunks, type BlockKit } from './blocks/table.js';
+import { checkBox, ruledLines } from './blocks/marks.js';
 
 /**
  * An unbreakable vertical slice of the leaflet: one line of a paragraph,
@@ -24,6 +26,8 @@ export interface Chunk {
   boxes: number[];
   /** a section heading starts here */
   bookmark?: { title: string; level: 2 | 3 };
+  /** drawn first when this chunk starts a page: a table's header row, as an Artifact */
+  repeat?: Chunk;
 }
 
 export interface BoxSpec {
@@ -111,10 +115,12 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     const raw: InlineRun[] = [];
     const baseBold = style.face === 'bold' || style.face === 'boldItalic';
     const baseItalic = style.face === 'italic' || style.face === 'boldItalic';
-    const walk = (n: MarkupNode, bold: boolean, italic: boolean, s: number | null, colour: string) => {
+    const walk = (n: MarkupNode, bold: boolean, italic: boolean, s: number | null, colour: string, phone = false) => {
       if (skip?.(n)) return;
       if (n.type === 'text') {
-        raw.push({ text: n.value.replace(/[ \t\r\n\f]+/g, ' '), font: faceOf(bold, italic), size: style.size, colour, struct: s });
+        // a phone number is never broken across lines: its spaces do not break (U+00A0)
+        const text = n.value.replace(/[ \t\r\n\f]+/g, ' ');
+        raw.push({ text: phone ? text.replace(/ /g, '\u00a0') : text, font: faceOf(bold, italic), size: style.size, colour, struct: s });
         return;
       }
       if (n.tag === 'br') {
@@ -142,7 +148,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
         b = true;
         c = styles.colours.primary;
       }
-      for (const ch of n.children) walk(ch, b, i, st, c);
+      const tel = phone || (n.tag === 'a' && /^tel:/i.test(n.attrs.href ?? ''));
+      for (const ch of n.children) walk(ch, b, i, st, c, tel);
     };
     // an element in another language (a patient's note, a brand footer in English) says so on its own structure element
     if (el.attrs.lang && struct !== null) nodes[struct]!.lang = el.attrs.lang;
@@ -288,11 +295,15 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       gap = 4;
     } else if (cls.includes('callout-label') || cls.includes('note-label')) {
       style = { ...styles.label, colour: ctx.accent ?? styles.colours.primary };
+    } else if (cls.includes('when') || cls.includes('past-note')) {
+      style = { ...styles.body, face: 'bold', colour: cls.includes('when') ? styles.colours.primary : styles.colours.text };
+    } else if (cls.includes('urgent-call')) {
+      style = { ...styles.body, size: styles.body.size * 1.15, lineHeight: styles.body.lineHeight * 1.15 };
     } else if (ctx.accent && !boxStart) gap = styles.space.paragraph * 0.5;
     const id = node('P', ctx.struct);
     const cs = paragraph(runsOf(el, style, id), style, ctx, gapFor(ctx, true, gap));
-    // a callout's label stays with its text
-    if (cls.includes('callout-label') || cls.includes('note-label')) for (const c of cs) c.keepWithNext = true;
+    // a callout's label stays with its text, a timeline step's time with what to do then
+    if (cls.includes('callout-label') || cls.includes('note-label') || cls.includes('when') || cls.includes('past-note')) for (const c of cs) c.keepWithNext = true;
     boxStart = false;
     emit(cs);
   };
@@ -301,6 +312,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     if (el.classes.includes('points')) return points(el, ctx);
     const l = node('L', ctx.struct);
     const numbered = el.tag === 'ol';
+    // a box to tick on paper, drawn as a square (an artifact), never a font glyph that a font may lack
+    const checklist = el.classes.includes('checklist');
     let n = Number(el.attrs.start ?? 1) || 1;
     let first = true;
     const items = el.children.filter((c): c is MarkupElement => c.type === 'element');
@@ -308,7 +321,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       const item = node('LI', l);
       const lbl = node('Lbl', item);
       const body = node('LBody', item);
-      const labelText = numbered ? `${n++}.` : '•';
+      const labelText = numbered ? `${n++}.` : checklist ? '' : '•';
       const labelStyle: TextStyle = numbered ? { ...styles.body, face: 'bold', colour: styles.colours.primary } : { ...styles.body, colour: styles.colours.primary };
       const { item: label } = lineItems(
         { pieces: [{ text: labelText, font: labelStyle.face, size: labelStyle.size, colour: labelStyle.colour, struct: lbl, x: 0, width: 0 }], width: 0 },
@@ -316,7 +329,11 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
         labelStyle,
       );
       const gap = first ? gapFor(ctx, true, styles.space.paragraph) : styles.space.list;
-      const cs = paragraph(runsOf(li, styles.body, body), styles.body, ctx, gap, { x: ctx.x + styles.indent, width: ctx.width - styles.indent, first: [label] });
+      const cs = paragraph(runsOf(li, styles.body, body), styles.body, ctx, gap, {
+        x: ctx.x + styles.indent,
+        width: ctx.width - styles.indent,
+        first: checklist ? [checkBox(ctx.x, lineItems({ pieces: [], width: 0 }, 0, styles.body).baseline, styles.body.size, styles.colours.text)] : [label],
+      });
       // no list leaves its first or last item alone on a page
       const index = items.indexOf(li);
       if (items.length >= 3 && (index === 0 || index === items.length - 2)) cs[cs.length - 1]!.keepWithNext = true;
@@ -469,8 +486,9 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     const asset = img ? input.assets.get((img.attrs.src ?? '').replace(/^asset:/, '')) : undefined;
     if (img && asset) {
       const fig = node('Figure', ctx.struct, img.attrs.alt ?? '');
-      // CSS pixels are 0.75 pt; never wider than the column or taller than ~half a page
-      const scale = Math.min(0.75, ctx.width / asset.width, (content.height * 0.5) / asset.height);
+      // CSS pixels are 0.75 pt; never wider than the column or taller than ~half a page; a share of the column when the content asks
+      const share = Number(el.attrs['data-width']) / 100;
+      const scale = share > 0 ? Math.min((ctx.width * Math.min(1, share)) / asset.width, (content.height * 0.5) / asset.height) : Math.min(0.75, ctx.width / asset.width, (content.height * 0.5) / asset.height);
       const w = asset.width * scale;
       const h = asset.height * scale;
       const image: ImageItem = { kind: 'image', asset: asset.id, x: ctx.x, y: 0, width: w, height: h, struct: fig };
@@ -485,6 +503,16 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
   };
 
   const parentSection = new WeakMap<MarkupElement, boolean>();
+
+  const kit: BlockKit = {
+    styles,
+    fonts,
+    node: (role, parent) => node(role, parent),
+    nodeAt: (id) => nodes[id]!,
+    runsOf: (el, style, struct) => runsOf(el, style, struct),
+    lineItems,
+    paragraph: (runs, style, ctx, gap, opts) => paragraph(runs, style, { ...ctx, struct: root }, gap, opts),
+  };
 
   function* blocks(children: readonly MarkupNode[], ctx: Ctx): Steps<void> {
     for (const c of children) {
@@ -508,6 +536,10 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
         case 'dl':
           definitions(c, ctx);
           break;
+        case 'table':
+          emit(tableChunks(c, ctx, gapFor(ctx, true, styles.space.paragraph), kit));
+          boxStart = false;
+          break;
         case 'figure':
         case 'img':
           figure(c, ctx);
@@ -522,7 +554,14 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
           yield* boxed(c, ctx, styles.boxes.patient, 'Div', false);
           break;
         case 'div':
-          if (cls.includes('callout')) yield* boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', true);
+          if (cls.includes('urgent')) yield* boxed(c, ctx, styles.boxes.urgent, 'Div', true);
+          else if (cls.includes('callout')) yield* boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', true);
+          else if (cls.includes('notes')) {
+            yield* blocks(c.children, ctx);
+            // the prompt keeps with the first lines
+            if (chunks.length) chunks[chunks.length - 1]!.keepWithNext = true;
+            emit(ruledLines(Number(c.attrs['data-lines']) || 0, ctx, styles.body.lineHeight * 1.6, styles.colours.muted));
+          }
           else if (cls.includes('summary')) yield* boxed(c, ctx, styles.boxes.summary, 'Div', false);
           else if (cls.includes('draft-mark')) yield* boxed(c, ctx, styles.boxes.draft, 'Div', true);
           else yield* blocks(c.children, ctx);

@@ -29,11 +29,16 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
   };
   const place = (c: Chunk) => {
     if (current().length) y += c.spaceBefore;
+    // a table row starting a page brings its header row along
+    else if (c.repeat) {
+      current().push({ chunk: c.repeat, top: y });
+      y += c.repeat.height;
+    }
     current().push({ chunk: c, top: y });
     y += c.height;
   };
   const chainHeight = (from: number, to: number, atTop: boolean) => {
-    let h = 0;
+    let h = atTop ? (chunks[from]!.repeat?.height ?? 0) : 0;
     for (let k = from; k <= to; k++) h += chunks[k]!.height + (k === from && atTop ? 0 : chunks[k]!.spaceBefore);
     return h;
   };

@@ -35,6 +35,8 @@ export function buildStructure(doc: Doc, tree: StructureTree, pages: readonly La
       ...(n.actual !== undefined && { actual: n.actual }),
       ...(n.lang !== undefined && { lang: n.lang }),
     });
+    // pdfkit's struct() takes no attributes, so a TH's /Scope is set on its dictionary here (as pdfkit's own table code does)
+    if (n.scope) (el as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', Scope: n.scope };
     elements.set(id, el);
     return el;
   };

@@ -51,7 +51,7 @@ export interface Styles {
   /** hanging indent of list items, pt */
   indent: number;
   rule: { colour: string; width: number };
-  boxes: { tip: BoxStyle; warning: BoxStyle; summary: BoxStyle; patient: BoxStyle; point: BoxStyle; draft: BoxStyle };
+  boxes: { tip: BoxStyle; warning: BoxStyle; urgent: BoxStyle; summary: BoxStyle; patient: BoxStyle; point: BoxStyle; draft: BoxStyle };
   colours: Theme['colours'];
   logoHeight: number;
 }
@@ -103,6 +103,8 @@ export function stylesFor(theme: Theme): Styles {
     boxes: {
       tip: box(colours.tip, null, colours.tipBorder),
       warning: box(colours.warning, null, colours.warningBorder),
+      // the strongest callout: framed all round, with a heavy bar
+      urgent: { ...box(colours.warning, colours.warningBorder, colours.warningBorder), barWidth: 7 },
       summary: box(colours.accent, null, null),
       patient: box(null, colours.primary, null),
       point: box(colours.accent, null, null),
