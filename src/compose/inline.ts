@@ -47,7 +47,9 @@ function emphasis(text: string, allowBold: boolean, links = true): string {
     if (links && text[i] === '[') {
       const link = linkAt(text, i);
       if (link) {
-        out += `<a href="${escapeHtml(link.href)}">${emphasis(link.text, allowBold, false)}</a>`;
+        // a phone number never breaks across lines: its spaces are no-break spaces
+        const words = link.href.startsWith('tel:') ? link.text.replace(/ /g, '\u00a0') : link.text;
+        out += `<a href="${escapeHtml(link.href)}">${emphasis(words, allowBold, false)}</a>`;
         i = link.end;
         continue;
       }

@@ -37,7 +37,7 @@ describe('the new blocks in the PDF structure tree', () => {
   });
 
   it('the urgent box is a Div with its heading and the emergency number', () => {
-    expect(tree).toMatch(/Div\s+H3 \(block\)\s+"Chiedi aiuto subito"/);
+    expect(tree).toMatch(/Div\s+H3 \(block\)\s+"Chieda aiuto subito"/);
     expect(pdf.text.join(' ')).toMatch(/Numero di emergenza:\s*112/);
   });
 });
@@ -49,7 +49,7 @@ describe('the new blocks on the page', () => {
   });
 
   it('the urgent box is never split: its heading and number are on one page', () => {
-    const page = doc.pages.findIndex((p) => texts(p.items).some((t) => t.includes('Chiedi aiuto subito')));
+    const page = doc.pages.findIndex((p) => texts(p.items).some((t) => t.includes('Chieda aiuto subito')));
     expect(texts(doc.pages[page]!.items).join(' ')).toContain('112');
   });
 
