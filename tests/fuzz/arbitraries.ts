@@ -77,6 +77,9 @@ const textOf =
 const texts = fc.constantFrom(textOf(ORDINARY), textOf(ORDINARY), textOf(ORDINARY), textOf([...ORDINARY, ...HOSTILE]));
 const text = textOf(ORDINARY);
 
+/** When a timeline entry falls, as the loader orders them: the day, then the clock time. */
+const at = (e: { days: number; time?: string }) => e.days * 1440 + (e.time ? Number(e.time.slice(0, 2)) * 60 + Number(e.time.slice(3)) : 0);
+
 const sectionsOf = (text: Text) => {
   const items = (max = 6) => fc.array(text(12), { minLength: 1, maxLength: max });
   const block = fc.oneof(
@@ -87,6 +90,42 @@ const sectionsOf = (text: Text) => {
     text(30).map((t) => ({ warning: t })),
     fc.array(fc.record({ q: text(10), a: items(3), tip: fc.option(text(10), { nil: undefined }) }, { requiredKeys: ['q', 'a'] }), { minLength: 1, maxLength: 4 }).map((faq) => ({ faq })),
     fc.array(fc.record({ label: text(4), text: text(15) }), { minLength: 1, maxLength: 5 }).map((points) => ({ points })),
+    // the preparation blocks: tables of 1–4 columns (every row as wide as the header), checklists, urgent boxes, glossaries, notes, timelines
+    fc.integer({ min: 1, max: 4 }).chain((columns) =>
+      fc.record(
+        {
+          caption: text(8),
+          head: fc.array(text(4), { minLength: columns, maxLength: columns }),
+          rows: fc.array(fc.array(text(10), { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 12 }),
+          widths: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: columns, maxLength: columns }),
+        },
+        { requiredKeys: ['head', 'rows'] },
+      ).map((table) => ({ table })),
+    ),
+    items(8).map((checklist) => ({ checklist })),
+    fc.record({ text: text(15), items: items(5) }, { requiredKeys: ['items'] }).map((urgent) => ({ urgent })),
+    fc.array(fc.record({ term: text(3), definition: text(15) }), { minLength: 1, maxLength: 6 }).map((terms) => ({ terms })),
+    fc.integer({ min: 1, max: 30 }).map((notes) => ({ notes })),
+    fc
+      .array(
+        fc.record(
+          {
+            days: fc.integer({ min: -30, max: 5 }),
+            hours: fc.integer({ min: -24, max: 24 }),
+            time: fc.constantFrom('00:00', '06:30', '23:59'),
+            items: items(3),
+          },
+          { requiredKeys: ['days', 'items'] },
+        ),
+        { minLength: 1, maxLength: 6 },
+      )
+      // valid plans: in time order, hours only on the appointment's day and never with a clock time
+      .map((entries) =>
+        entries
+          .map((e) => (e.hours !== undefined ? { days: 0, hours: e.hours, items: e.items } : e))
+          .sort((a, b) => at(a) - at(b)),
+      )
+      .map((timeline) => ({ timeline })),
   );
   return fc
     .array(
