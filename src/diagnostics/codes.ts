@@ -126,6 +126,12 @@ export const CODES = {
   LINT_FIGURE_ALT: 'LEAF5012',
   LINT_EMPTY_SECTION: 'LEAF5013',
   LINT_LINK_TEXT: 'LEAF5014',
+  /** [qui](…), [click here](…): link words that say nothing */
+  LINT_LINK_VAGUE: 'LEAF5070',
+  /** a tel: link whose number cannot be dialled */
+  LINT_TEL_INVALID: 'LEAF5071',
+  /** an http:// address: unencrypted, and never made a link */
+  LINT_HTTP_LINK: 'LEAF5072',
   LINT_UNKNOWN_RULE: 'LEAF5020',
   LINT_BAD_RULE_OPTION: 'LEAF5021',
   LINT_FONT_UNREADABLE: 'LEAF5022',

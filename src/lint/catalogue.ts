@@ -11,6 +11,7 @@ import { documentControl } from './rules/document-control.js';
 import { figureAlt } from './rules/figure-alt.js';
 import { emptySection } from './rules/empty-section.js';
 import { linkText } from './rules/link-text.js';
+import { links } from './rules/links.js';
 import { controlCharacters } from './rules/control-characters.js';
 import { typedDecoration } from './rules/typed-decoration.js';
 import { mixedTypography } from './rules/mixed-typography.js';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule<object>[] = [
   figureAlt,
   emptySection,
   linkText,
+  links,
   typedDecoration,
   mixedTypography,
   stringsReviewed,

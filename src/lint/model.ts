@@ -32,6 +32,7 @@ export const RULE_IDS = [
   'figure-alt',
   'empty-section',
   'link-text',
+  'links',
   'control-characters',
   'typed-decoration',
   'mixed-typography',

@@ -17,6 +17,7 @@ export type UnitRole =
   | 'label'
   | 'point'
   | 'caption'
+  | 'cell'
   | 'alt';
 
 /**
@@ -48,7 +49,7 @@ export const PROSE: ReadonlySet<UnitRole> = new Set<UnitRole>([
 ]);
 
 /** Everything printed on the page (alt text is not drawn). */
-export const PRINTED: ReadonlySet<UnitRole> = new Set<UnitRole>([...PROSE, 'title', 'subtitle', 'heading', 'label']);
+export const PRINTED: ReadonlySet<UnitRole> = new Set<UnitRole>([...PROSE, 'title', 'subtitle', 'heading', 'label', 'cell']);
 
 /** Every string of a language file, in reading order. */
 export function textUnits(lang: LanguageContent): TextUnit[] {
@@ -97,6 +98,29 @@ function blockUnits(b: Block, section: string, out: TextUnit[]): void {
     case 'figure':
       if (b.caption !== undefined) add(b.caption, `${p}/figure/caption`, 'caption');
       add(b.alt, `${p}/figure/alt`, 'alt');
+      break;
+    case 'table':
+      if (b.caption !== undefined) add(b.caption, `${p}/table/caption`, 'caption');
+      b.head.forEach((t, i) => add(t, `${p}/table/head/${i}`, 'cell'));
+      b.rows.forEach((row, r) => row.forEach((t, i) => add(t, `${p}/table/rows/${r}/${i}`, 'cell')));
+      break;
+    case 'checklist':
+      b.items.forEach((t, i) => add(t, `${p}/checklist/${i}`, 'item'));
+      break;
+    case 'urgent':
+      if (b.text !== undefined) add(b.text, `${p}/urgent/text`, 'warning');
+      b.items.forEach((t, i) => add(t, `${p}/urgent/items/${i}`, 'item'));
+      break;
+    case 'terms':
+      for (const t of b.items) {
+        add(t.term, `${t.at.pointer}/term`, 'label');
+        add(t.definition, `${t.at.pointer}/definition`, 'text');
+      }
+      break;
+    case 'timeline':
+      for (const e of b.entries) e.items.forEach((t, i) => add(t, `${e.at.pointer}/items/${i}`, 'item'));
+      break;
+    case 'notes':
       break;
   }
 }

@@ -561,3 +561,51 @@ describe('minWords, the shortest text a rule judges, is an option that takes eff
     expect((await lintWith('link-text', { it, en: null }, { options: { minWords: 10 } })).map((m) => m.code)).toEqual(['LEAF5014']);
   });
 });
+
+describe('links', () => {
+  const withText = (t: string) => IT.replace('Chiedi pure se hai dubbi.', JSON.stringify(t));
+  it('accepts links whose words say where they lead, and dialable numbers', async () => {
+    expect(await lintWith('links', { it: withText('Orari sul [sito della clinica](https://clinica.example/orari) o al [02 1234 5678](tel:+390212345678).'), en: null })).toEqual([]);
+  });
+
+  it('flags [qui](…) at its column', async () => {
+    const it = withText('Gli orari sono [qui](https://clinica.example/orari).');
+    const [m, ...rest] = await lintWith('links', { it, en: null });
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5070', severity: 'warning' });
+    const p = positionOf(it, '[qui]');
+    expect([m!.line, m!.column]).toEqual([p.line, p.column]);
+  });
+
+  it.each([['tel:ufficio'], ['tel:12'], ['tel:+39021234567890123']])('flags a phone link that cannot be dialled: %s', async (target) => {
+    const [m] = await lintWith('links', { it: withText(`Chiami il [reparto](${target}).`), en: null });
+    expect(m).toMatchObject({ code: 'LEAF5071' });
+  });
+
+  it('flags an http:// address', async () => {
+    const [m] = await lintWith('links', { it: withText('Orari sul sito della clinica, http://clinica.example/orari.'), en: null });
+    expect(m).toMatchObject({ code: 'LEAF5072' });
+  });
+});
+
+describe('translation-missing counts the new blocks\' rows, entries and items', () => {
+  const prep = (head: string, rows: string[], entries: string[], checklist: string[]) =>
+    `  - id: prep\n    title: Prep\n    blocks:\n      - table:\n          head: ${head}\n          rows:\n${rows.map((r) => `            - ${r}\n`).join('')}      - timeline:\n${entries.join('')}      - checklist:\n${checklist.map((c) => `          - ${c}\n`).join('')}\n`;
+  const entry = (days: number, items: string[], hours?: number) =>
+    `          - days: ${days}\n${hours !== undefined ? `            hours: ${hours}\n` : ''}            items:\n${items.map((i) => `              - ${i}\n`).join('')}`;
+  const it_ = IT.replace('  - id: faq\n', prep('[Cibo, Quando]', ['[Pane, Sempre]', ['[Acqua, Fino a 2 ore prima]'][0]!], [entry(-1, ['Prepari la borsa', 'Non beva alcolici']), entry(0, ['Smetta di bere'], -2)], ['Documento', 'Occhiali']) + '  - id: faq\n');
+
+  it('accepts a translation with every row, entry and item', async () => {
+    const en = EN.replace('  - id: faq\n', prep('[Food, When]', ['[Bread, Always]', '[Water, Until 2 hours before]'], [entry(-1, ['Pack your bag', 'No alcohol']), entry(0, ['Stop drinking'], -2)], ['ID card', 'Glasses']) + '  - id: faq\n');
+    expect(await lintWith('translation-missing', { it: it_, en })).toEqual([]);
+  });
+
+  it('names a missing row, a missing item of an entry, a moved entry and a missing checklist item', async () => {
+    const en = EN.replace('  - id: faq\n', prep('[Food, When]', ['[Bread, Always]'], [entry(-1, ['Pack your bag']), entry(0, ['Stop drinking'], -3)], ['ID card']) + '  - id: faq\n');
+    const messages = (await lintWith('translation-missing', { it: it_, en })).map((m) => m.message);
+    expect(messages.some((m) => /2 rows.*this translation 1/.test(m))).toBe(true);
+    expect(messages.some((m) => /2 items in timeline entry 1, this translation 1/.test(m))).toBe(true);
+    expect(messages.some((m) => /Timeline entry 2 is at a different time/.test(m))).toBe(true);
+    expect(messages.some((m) => /2 checklist items.*this translation 1/.test(m))).toBe(true);
+  });
+});
