@@ -13,6 +13,7 @@ import { PATIENT_ROW_KEYS } from './select/patient.js';
 import { brokenLanguageWarnings } from './select/broken.js';
 import { selectView } from './select/view.js';
 import { composeSteps, type Composed } from './pipeline.js';
+import { CODES } from './diagnostics/codes.js';
 import { drive, pacer, type Pace } from './io/interrupt.js';
 
 export type Format = 'pdf' | 'html';
@@ -35,10 +36,13 @@ export interface RenderRequest {
   today?: Date;
   /** a personal handout from a draft translation */
   allowDraft?: boolean;
+  /** with a patient: also an iCalendar file of the preparation plan and the appointment */
+  calendar?: boolean;
 }
 
 export interface Artefact {
-  format: Format;
+  /** ics: the calendar file that goes with a patient's handout (--calendar) */
+  format: Format | 'ics';
   bytes: Uint8Array;
   /** PDF only */
   pages?: number;
@@ -154,6 +158,19 @@ export class Renderer {
         out.push({ format, bytes: pdf.value.bytes, pages: pdf.value.pages, lang: composed.value.view.lang, personal });
       }
     }
+    if (req.calendar && req.patient) {
+      const { calendarOf } = await import('./write/ics.js');
+      const brand = (await this.brand(req.brand)) as { ok: true; value: Brand };
+      const { DEFAULT_TIME_ZONE } = await import('./select/timeline.js');
+      const ics = calendarOf(composed.value.view, { patient: req.patient, timeZone: brand.value.timeZone ?? DEFAULT_TIME_ZONE, date });
+      if (ics) out.push({ format: 'ics', bytes: new TextEncoder().encode(ics), lang: composed.value.view.lang, personal });
+      else
+        warnings.push({
+          code: CODES.CALENDAR_EMPTY,
+          severity: 'warning',
+          message: 'No calendar file was written: the patient details have no appointment date. Add appointment.date (or --set appointment.date=YYYY-MM-DD).',
+        });
+    }
     return { ok: true, value: out, warnings };
   }
 }
@@ -192,7 +209,7 @@ export function defaultFileName(
   id: string,
   lang: string,
   template: string,
-  format: Format,
+  format: Format | 'ics',
   personal = false,
   brand?: string,
 ): string {

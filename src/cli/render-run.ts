@@ -33,6 +33,7 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
     if (!FORMATS.includes(f as Format)) throw new UsageError(`--format: '${f}' is not a format. Use pdf, html or pdf,html.`);
   if (!formats.length) throw new UsageError('--format: name at least one format (pdf, html).');
   if (opts.output && formats.length > 1) throw new UsageError('-o names one file; with several formats use --out DIR.');
+  if (opts.calendar && !opts.patient && !opts.set.length) throw new UsageError("--calendar needs a patient's appointment: add --patient FILE (or --set appointment.date=YYYY-MM-DD).");
   const date = sourceDate(io.env);
   if (date instanceof Error) throw new UsageError(date.message);
 
@@ -69,6 +70,7 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
     // the clock is read here, at the edge: a patient's appointment before the render date is worth a warning
     today: date ?? new Date(),
     allowDraft: opts.allowDraft === true,
+    calendar: opts.calendar === true,
   };
   // Ctrl-C during the render: Interrupted unwinds to main, nothing has been written
   const result = await renderer.render(request, { signal: io.signal });
@@ -83,7 +85,8 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   };
   const targets = result.value.map((a) =>
     opts.output
-      ? path.resolve(io.cwd, opts.output)
+      ? // the calendar file sits beside the one named file: handout.pdf → handout.ics
+        path.resolve(io.cwd, a.format === 'ics' ? opts.output.replace(/(\.[^./\\]*)?$/, '.ics') : opts.output)
       : path.resolve(io.cwd, opts.out, defaultFileName(id, a.lang, opts.template, a.format, a.personal, opts.brand)),
   );
   // every target is checked before anything is written: all or nothing

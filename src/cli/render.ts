@@ -15,6 +15,7 @@ export interface RenderCliOptions {
   patient?: string;
   set: string[];
   allowDraft?: boolean;
+  calendar?: boolean;
   output?: string;
   out: string;
   overwrite?: boolean;
@@ -34,6 +35,7 @@ export function renderCommand(io: CliIO, setExit: (code: number) => void): Comma
     .option('--patient <file>', "a patient file: the handout gets that patient's appointment box")
     .option('--set <key=value>', 'set one patient field (repeatable), e.g. --set appointment.time=08:30', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--allow-draft', "allow a patient's handout from a draft translation (it keeps its DRAFT marks)")
+    .option('--calendar', "with --patient: also write an iCalendar file (.ics) of the preparation plan and the appointment, for the patient's phone")
     .option('-o, --output <file>', 'output file (one format only)')
     .option('--out <dir>', 'output folder for default file names', 'out')
     .option('--overwrite', 'replace an existing output file that leaflets did not write (sources are never replaced)')
@@ -46,6 +48,7 @@ export function renderCommand(io: CliIO, setExit: (code: number) => void): Comma
         'leaflets render periduroscopia --lang en --paper letter --template large-print',
         'leaflets render periduroscopia --lang it --format pdf,html --out out/',
         'leaflets render periduroscopia --lang it --patient data/patients/example.yaml --set note="Portare la risonanza"',
+        'leaflets render cataract-surgery --lang it --patient data/patients/example-cataract.yaml --calendar --allow-draft',
       ]) + '\nOutput: <out>/<id>-<lang>[-<template>].<format>; SOURCE_DATE_EPOCH fixes the dates inside the files.\n',
     )
     .action(async (id: string, opts: RenderCliOptions) => {

@@ -83,6 +83,8 @@ export const CODES = {
   TIMELINE_PAST: 'LEAF3010',
   /** a language pack without the timeline's words */
   TIMELINE_STRINGS: 'LEAF3011',
+  /** --calendar for patient details with no appointment date */
+  CALENDAR_EMPTY: 'LEAF4070',
   // write
   MISSING_GLYPH: 'LEAF4001',
   WRITE_FAILED: 'LEAF4002',
