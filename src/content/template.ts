@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result, Diagnostic } from '../model/diagnostic.js';
-import type { Template, TemplateFile, TemplateStrings, Theme } from '../model/template.js';
+import type { ScriptFaces, Template, TemplateFile, TemplateStrings, Theme } from '../model/template.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { readYamlFile } from './yaml.js';
@@ -127,12 +128,30 @@ async function readPartials(
   for (const f of files) if (f.endsWith('.hbs')) into.set(f.slice(0, -4), await read(path.join(folder, f)));
 }
 
-type RawTheme = Omit<Theme, 'fonts'> & { fonts: { body: Record<keyof Theme['fonts']['body'], string>; fallback?: string[] } };
+type RawTheme = Omit<Theme, 'fonts'> & {
+  fonts: { body: Record<keyof Theme['fonts']['body'], string>; fallback?: string[]; scripts?: Record<string, ScriptFaces> };
+};
 
-/** Font paths are package-relative ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") or template-relative. */
+/**
+ * Font paths are package-relative ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") or
+ * template-relative. A font package whose `exports` map names only its
+ * JavaScript (most font packages) still ships the files: they are found in
+ * the package's folder, where Node would look for the package itself.
+ */
 function resolveFont(spec: string, dir: string): string {
   if (spec.startsWith('./') || spec.startsWith('../')) return path.resolve(dir, spec);
-  return require.resolve(spec);
+  try {
+    return require.resolve(spec);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e;
+    const parts = spec.split('/');
+    const name = parts.slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+    for (const base of require.resolve.paths(name) ?? []) {
+      const file = path.join(base, spec);
+      if (existsSync(path.join(base, name, 'package.json')) && existsSync(file)) return file;
+    }
+    throw e;
+  }
 }
 
 function resolveTheme(raw: RawTheme, dir: string): Theme {
@@ -147,6 +166,9 @@ function resolveTheme(raw: RawTheme, dir: string): Theme {
         boldItalic: resolveFont(body.boldItalic, dir),
       },
       fallback: (raw.fonts.fallback ?? []).map((f) => resolveFont(f, dir)),
+      scripts: Object.fromEntries(
+        Object.entries(raw.fonts.scripts ?? {}).map(([script, faces]) => [script, { regular: resolveFont(faces.regular, dir), bold: resolveFont(faces.bold, dir) }]),
+      ),
     },
   };
 }

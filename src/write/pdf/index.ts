@@ -4,6 +4,7 @@
  *   checkGlyphs   every character against the font chain, before layout
  *   layoutLeaflet MarkupElement → Flow (chunks with sizes, structure tree)
  *   paginate      Flow → LaidOutDocument (pages of positioned items: plain data)
+ *   mirrorPages   right-to-left leaflets: the pages turned round (mirror.ts)
  *   paint         LaidOutDocument → bytes (the only step that touches pdfkit)
  */
 import path from 'node:path';
@@ -13,12 +14,16 @@ import type { Template } from '../../model/template.js';
 import type { Composed } from '../../pipeline.js';
 import { CODES } from '../../diagnostics/codes.js';
 import { loadAssets, type LoadedAsset } from './assets.js';
-import { loadFonts, type FontChain } from './fonts.js';
+import { chainFonts, loadFonts, type FontChain } from './fonts.js';
 import { checkGlyphs, missingGlyphDiagnostics, type TextSources } from './glyphs.js';
 import { layoutLeaflet } from './layout.js';
 import { metadataOf } from './metadata.js';
+import { mirrorPages } from './mirror.js';
 import { paginate } from './paginate.js';
 import { PAPER_SIZES, stylesFor } from './styles.js';
+import { languageScript, scriptsIn } from './scripts.js';
+import type { MarkupNode } from '../../model/markup.js';
+import type { ScriptName } from '../../model/template.js';
 
 export interface PdfOptions {
   template: Template;
@@ -40,13 +45,14 @@ export function layoutPdf(composed: Composed, options: PdfOptions): Result<LaidO
   const { view, tree } = composed;
   const theme = view.theme;
   const themeFile = path.join(options.template.dir, 'theme.yaml');
-  const fonts = loadFonts(theme, options.cache, themeFile);
+  // only the script faces the text needs are read: an Italian leaflet never opens the Chinese font
+  const fonts = loadFonts(theme, options.cache, themeFile, { scripts: scriptsOfTree(tree), primary: languageScript(view.lang) });
   if (!fonts.ok) return fonts;
   const styles = stylesFor(theme);
 
   const missing = checkGlyphs(tree, fonts.value, styles.italic);
   if (missing.size) {
-    const files = [...Object.values(theme.fonts.body), ...theme.fonts.fallback];
+    const files = [...Object.values(theme.fonts.body), ...theme.fonts.fallback, ...Object.values(theme.fonts.scripts).flatMap((f) => [f.regular, f.bold])];
     return { ok: false, diagnostics: missingGlyphDiagnostics(missing, view, options.sources ?? { sourceMaps: [] }, files) };
   }
 
@@ -58,8 +64,18 @@ export function layoutPdf(composed: Composed, options: PdfOptions): Result<LaidO
   if (!assets.ok) return assets;
 
   const size = PAPER_SIZES[view.paper] ?? PAPER_SIZES.a4!;
-  const flow = layoutLeaflet(tree, { styles, fonts: fonts.value, size, margins: theme.margins, assets: assets.value });
-  return { ok: true, value: { document: paginate(flow, fonts.value), fonts: fonts.value, assets: assets.value }, warnings: [] };
+  const rtl = view.dir === 'rtl';
+  const flow = layoutLeaflet(tree, { styles, fonts: fonts.value, size, margins: theme.margins, assets: assets.value, rtl });
+  const pages = paginate(flow, fonts.value);
+  return { ok: true, value: { document: rtl ? mirrorPages(pages) : pages, fonts: fonts.value, assets: assets.value }, warnings: [] };
+}
+
+/** The scripts of every character the markup holds, text and the attributes the writer prints. */
+function scriptsOfTree(tree: MarkupNode, into: Set<ScriptName> = new Set()): Set<ScriptName> {
+  if (tree.type === 'text') return scriptsIn(tree.value, into);
+  for (const a of ['alt', 'data-format'] as const) if (tree.attrs[a]) scriptsIn(tree.attrs[a]!, into);
+  for (const c of tree.children) scriptsOfTree(c, into);
+  return into;
 }
 
 /** markup → boxes → pages → pdfkit. */
@@ -95,7 +111,7 @@ export async function writePdf(composed: Composed, options: PdfOptions): Promise
  * after each document lets the next one create them with their characters.
  */
 function forgetUnmappedGlyphs(fonts: FontChain): void {
-  for (const f of [...Object.values(fonts.faces), ...fonts.fallback]) {
+  for (const [, f] of chainFonts(fonts)) {
     const glyphs = (f.font as unknown as { _glyphs?: Record<number, { codePoints?: number[] }> })._glyphs;
     if (!glyphs) continue;
     for (const id of Object.keys(glyphs)) if (!glyphs[Number(id)]?.codePoints?.length) delete glyphs[Number(id)];

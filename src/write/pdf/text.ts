@@ -1,7 +1,7 @@
 import LineBreaker from 'linebreak';
 import type { FontChain } from './fonts.js';
-import { fontNamed, measure } from './fonts.js';
-import { directionalRuns, hasRtl } from './bidi.js';
+import { fontNamed, measure, measureRun } from './fonts.js';
+import { hasRtl, levelRuns, visualOrder } from './bidi.js';
 
 /** A run of inline text in one font and colour, before line breaking. */
 export interface InlineRun {
@@ -17,6 +17,8 @@ export interface LinePiece extends InlineRun {
   /** left edge relative to the line start */
   x: number;
   width: number;
+  /** at a right-to-left embedding level: shaped and drawn right to left */
+  rtl?: true;
 }
 
 export interface Line {
@@ -36,15 +38,15 @@ const SHY = '\u00AD';
  * the end of a line are kept in the text (so extracted text keeps its
  * word boundaries) but take no width.
  */
-export function breakLines(runs: readonly InlineRun[], width: number, fonts: FontChain): Line[] {
+export function breakLines(runs: readonly InlineRun[], width: number, fonts: FontChain, rtl = false): Line[] {
   if (!runs.length) return [];
   // The same paragraph in the same fonts at the same width breaks the same
   // way: a process rendering leaflet after leaflet breaks each paragraph once.
   const memo = fontNamed(fonts, runs[0]!.font).lines;
-  const key = JSON.stringify([width, runs.map((r) => [fontNamed(fonts, r.font).path, r.font, r.size, r.colour, r.struct, r.text])]);
+  const key = JSON.stringify([width, rtl || undefined, runs.map((r) => [fontNamed(fonts, r.font).path, r.font, r.size, r.colour, r.struct, r.text])]);
   let lines = memo.get(key);
   if (!lines) {
-    lines = breakLinesOnce(runs, width, fonts);
+    lines = breakLinesOnce(runs, width, fonts, rtl);
     // a bound: patient text is different in every handout
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, lines);
@@ -55,7 +57,7 @@ export function breakLines(runs: readonly InlineRun[], width: number, fonts: Fon
 
 const MEMO_LIMIT = 4000;
 
-function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontChain): Line[] {
+function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontChain, rtl: boolean): Line[] {
   const all = runs.map((r) => r.text).join('');
   if (!all) return [];
   const starts: number[] = [];
@@ -169,37 +171,50 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
         lastPiece.width = measure(fontNamed(fc, lastPiece.font), lastPiece.text, lastPiece.size);
       }
     }
-    const laid = hasRtl(all) ? directional(pieces, fc) : pieces;
+    const laid = rtl || hasRtl(all) ? ordered(pieces, fc, rtl) : pieces;
     let width = 0;
     for (const p of laid) {
       const ink = p.text.replace(/ +$/, '');
-      width = p.x + (ink === p.text ? p.width : ink ? measure(fontNamed(fc, p.font), ink, p.size) : 0);
+      width = p.x + (ink === p.text ? p.width : ink ? measureRun(fontNamed(fc, p.font), ink, p.size, p.rtl === true) : 0);
     }
     return { pieces: laid, width };
   }
 }
 
 /**
- * A piece holding right-to-left text becomes its directional runs
- * (bidi.ts), placed left to right: each is shaped in its own direction when
- * drawn, and the layout shows the order they are drawn in.
+ * The pieces of a line cut where the embedding level changes (bidi.ts) and
+ * put in visual order, each measured in its own direction. A line of a
+ * right-to-left paragraph is laid out as its mirror image — the piece read
+ * first at x = 0 — and the page is mirrored as a whole after pagination
+ * (mirror.ts), which right-aligns it and puts its first piece on the right.
  */
-function directional(pieces: LinePiece[], fonts: FontChain): LinePiece[] {
-  const out: LinePiece[] = [];
-  let x = 0;
+function ordered(pieces: LinePiece[], fonts: FontChain, rtl: boolean): LinePiece[] {
+  const text = pieces.map((p) => p.text).join('');
+  const levels = levelRuns(text, rtl);
+  const cut: (LinePiece & { level: number })[] = [];
+  let offset = 0;
   for (const p of pieces) {
-    if (!hasRtl(p.text)) {
-      out.push({ ...p, x });
-      x += p.width;
-      continue;
+    const end = offset + p.text.length;
+    for (const r of levels) {
+      const from = Math.max(offset, r.start);
+      const to = Math.min(end, r.end);
+      if (from >= to) continue;
+      const t = text.slice(from, to);
+      const { rtl: _drop, ...rest } = p;
+      void _drop;
+      cut.push({ ...rest, text: t, level: r.level, ...(r.rtl && { rtl: true as const }), x: 0, width: measureRun(fontNamed(fonts, p.font), t, p.size, r.rtl) });
     }
-    for (const d of directionalRuns(p.text)) {
-      const width = measure(fontNamed(fonts, p.font), d.text, p.size);
-      out.push({ ...p, text: d.text, x, width });
-      x += width;
-    }
+    offset = end;
   }
-  return out;
+  const visual = visualOrder(cut);
+  if (rtl) visual.reverse();
+  let x = 0;
+  return visual.map(({ level: _level, ...p }) => {
+    void _level;
+    const placed = { ...p, x };
+    x += p.width;
+    return placed;
+  });
 }
 
 function hyphenWidth(seg: { parts: { run: number }[] }, runs: readonly InlineRun[], fonts: FontChain): number {
