@@ -2,6 +2,7 @@ import LineBreaker from 'linebreak';
 import type { FontChain } from './fonts.js';
 import { fontNamed, measure, measureRun } from './fonts.js';
 import { hasRtl, levelRuns, visualOrder } from './bidi.js';
+import { scriptsIn } from './scripts.js';
 
 /** A run of inline text in one font and colour, before line breaking. */
 export interface InlineRun {
@@ -116,8 +117,22 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
   const segments: Segment[] = [];
   const breaker = new LineBreaker(all);
   let last = 0;
+  /** where the previous segment ends in the text, to read the characters either side of a break */
+  let lastEnd = 0;
+  // the line rules of Chinese text, only for paragraphs that hold some (Latin text breaks as before)
+  const cjk = scriptsIn(all).has('han');
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    segments.push(segmentOf(last, bk.position, bk.required));
+    const seg = segmentOf(last, bk.position, bk.required);
+    const prev = segments[segments.length - 1];
+    if (cjk && prev && !prev.required && !keepsBreak(all, lastEnd, last)) {
+      // Chinese line rules (kinsoku): the break UAX #14 allows here is not taken
+      prev.parts.push(...seg.parts);
+      prev.inkWidth = prev.width + seg.inkWidth;
+      prev.width += seg.width;
+      prev.required = seg.required;
+      prev.shy = seg.shy;
+    } else segments.push(seg);
+    lastEnd = bk.position;
     last = bk.position;
   }
 
@@ -215,6 +230,20 @@ function ordered(pieces: LinePiece[], fonts: FontChain, rtl: boolean): LinePiece
     x += p.width;
     return placed;
   });
+}
+
+/** No line starts with these: closing brackets and quotes, CJK full stops, commas and marks (GB/T 15834, JIS X 4051). */
+const NO_LINE_START = new Set([...'。．，、；：？！」』）〕］｝〉》】〗〙〛”’・…‥ー々〻ゝゞヽヾ％‰'].concat(['\uFF09', '\uFF0C', '\uFF1A', '\uFF1B', '\uFF1F', '\uFF01', '\uFF0E']));
+/** No line ends with these: opening brackets and quotes. */
+const NO_LINE_END = new Set([...'「『（〔［｛〈《【〖〘〚“‘'].concat(['\uFF08']));
+
+/** Whether a line may break at `at`, between `text[..at)` and `text[at..]`, by the CJK line-start and line-end rules. */
+function keepsBreak(text: string, _from: number, at: number): boolean {
+  const before = text[at - 1];
+  const after = text[at];
+  if (after !== undefined && NO_LINE_START.has(after)) return false;
+  if (before !== undefined && NO_LINE_END.has(before)) return false;
+  return true;
 }
 
 function hyphenWidth(seg: { parts: { run: number }[] }, runs: readonly InlineRun[], fonts: FontChain): number {
