@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LaidOutDocument, PlacedRun } from '../../src/model/layout.js';
 import { Renderer } from '../../src/render.js';
-import { layoutOf, readPdf, renderPdf, REPO, tmpFile, tool } from './helpers.js';
+import { loadFonts } from '../../src/write/pdf/fonts.js';
+import { fontRuns } from '../../src/write/pdf/layout.js';
+import { breakLines } from '../../src/write/pdf/text.js';
+import { layoutOf, readPdf, renderPdf, renderer, REPO, tmpFile, tool } from './helpers.js';
 
 /** Text runs of page `page` holding `needle`, with the line they are on. */
 function linesWith(doc: LaidOutDocument, needle: string): PlacedRun[][] {
@@ -114,5 +117,35 @@ describe('fonts are read only by documents that use them', () => {
     const opened = [...fresh.writerCache.keys()].filter((k) => k.startsWith('pdf:font:'));
     expect(opened.length).toBeGreaterThan(0);
     expect(opened.filter((k) => /Noto/.test(k))).toEqual([]);
+  });
+});
+
+describe('Hindi leaflets', () => {
+  it('conjuncts and reordered vowel signs come out of the PDF as the source text (ActualText)', async () => {
+    const file = tmpFile('hi.pdf', await renderPdf({ lang: 'hi' }));
+    const text = tool('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', file, '-']);
+    for (const source of ['पेरिड्यूरोस्कोपी', 'पीठ और पैरों के लंबे समय से चल रहे दर्द के लिए रीढ़ की एंडोस्कोपी', 'किन बीमारियों में इसका उपयोग होता है']) expect(text).toContain(source);
+    const pdf = Buffer.from(await renderPdf({ lang: 'hi' })).toString('latin1');
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansDevanagari/);
+    expect(pdf).toContain('/ActualText');
+  });
+
+  it('a word wider than the line is cut between grapheme clusters, never inside a conjunct or before a vowel sign', async () => {
+    const template = await renderer.template('standard');
+    if (!template.ok) throw new Error('no template');
+    const fonts = loadFonts(template.value.theme, new Map(), 'theme.yaml', { scripts: new Set(['devanagari']), primary: 'devanagari' });
+    if (!fonts.ok) throw new Error('fonts');
+    const word = 'पेरिड्यूरोस्कोपीप्रक्रियास्थिति';
+    const runs = fontRuns(fonts.value, [{ text: word, font: 'regular', size: 11, colour: '#000', struct: 1 }]);
+    const lines = breakLines(runs, 30, fonts.value);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.map((l) => l.pieces.map((p) => p.text).join('')).join('')).toBe(word);
+    for (const line of lines) {
+      const text = line.pieces.map((p) => p.text).join('');
+      // a line never starts with a vowel sign, virama or nukta: those belong to the cluster before
+      expect(/^[\p{M}]/u.test(text), text).toBe(false);
+      // and never ends with a virama, which joins the next consonant into a conjunct
+      expect(text.endsWith('\u094D'), text).toBe(false);
+    }
   });
 });

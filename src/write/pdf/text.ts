@@ -253,7 +253,16 @@ function hyphenWidth(seg: { parts: { run: number }[] }, runs: readonly InlineRun
   return measure(fontNamed(fonts, run.font), '-', run.size);
 }
 
-/** A word wider than the line: cut it between characters, each piece as wide as fits. */
+let segmenter: Intl.Segmenter | undefined;
+/** The text's extended grapheme clusters (UAX #29); one per code point for plain Latin text. */
+function graphemes(text: string): Iterable<string> {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u02FF]*$/.test(text)) return text;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return [...segmenter.segment(text)].map((s) => s.segment);
+}
+
+/** A word wider than the line: cut it between characters (grapheme clusters), each piece as wide as fits. */
 function splitLongSegment(
   seg: { parts: { run: number; text: string; width: number }[]; required: boolean },
   width: number,
@@ -272,7 +281,8 @@ function splitLongSegment(
   for (const p of seg.parts) {
     const run = runs[p.run]!;
     const font = fontNamed(fonts, run.font);
-    for (const ch of p.text) {
+    // whole grapheme clusters: a Devanagari conjunct or a letter with its vowel sign is never cut
+    for (const ch of graphemes(p.text)) {
       const w = measure(font, ch, run.size);
       if (used + w > width && used > 0) push();
       const prev = parts[parts.length - 1];
