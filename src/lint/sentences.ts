@@ -4,12 +4,18 @@
  * finding can be located with SourceMap.locateChar.
  *
  * Definitions (the ones the readability formulas are computed with):
- * - A sentence ends at `.`, `!`, `?` or `…` (one or more) followed by the end
- *   of the text, or by white space and then a capital letter, a digit or an
- *   opening quote or bracket. So "e.g. the", "3.5" and "ecc. e" do not end a
- *   sentence. Text with no end mark is one sentence: a list item, a heading
- *   or a key point counts as one sentence.
- * - A word is a run of letters and digits; hyphens and (in English)
+ * - A sentence ends at `.`, `!`, `?`, `…`, the Arabic `؟` or the Devanagari
+ *   danda `।` (one or more) followed by the end of the text, or by white
+ *   space and then a capital letter, a letter of a script without capitals
+ *   (Arabic, Devanagari), a digit or an opening quote or bracket. So "e.g.
+ *   the", "3.5" and "ecc. e" do not end a sentence. Chinese `。！？` end a
+ *   sentence wherever they stand (Chinese puts no space after them). Text
+ *   with no end mark is one sentence: a list item, a heading or a key point
+ *   counts as one sentence.
+ * - A word is a run of letters, combining marks (the vowel signs and
+ *   viramas of Devanagari, Arabic vowel marks) and digits; in Chinese, which
+ *   puts no spaces between words, the words are those of the dictionary
+ *   segmentation Intl.Segmenter makes. Hyphens and (in English)
  *   apostrophes inside a run keep it one word ("mini-invasiva", "70-80",
  *   "doctor's"). In Italian an apostrophe separates the elided article from
  *   the next word ("dell’intervento" is two words), as Italian readers and
@@ -24,8 +30,10 @@ export interface Span {
   start: number;
 }
 
-const END = /[.!?…]+/gu;
-const OPENER = /[\p{Lu}\p{N}"“«(\[‘']/u;
+const END = /[.!?…؟।॥。！？]+/gu;
+const OPENER = /[\p{Lu}\p{Lo}\p{N}"“«(\[‘']/u;
+/** Chinese end marks: no space follows them. */
+const CJK_END = /[。！？]$/u;
 
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
@@ -38,7 +46,7 @@ export function splitSentences(text: string): Span[] {
     const atEnd = stop + after.length >= text.length;
     const spaced = /\s/u.test(after);
     const next = text[stop + after.length];
-    if (atEnd || (spaced && next !== undefined && OPENER.test(next))) {
+    if (atEnd || CJK_END.test(m[0]) || (spaced && next !== undefined && OPENER.test(next))) {
       // keep closing quotes/brackets/bold markers with the sentence they close
       const close = /^[)\]"”»’*]*/u.exec(rest)![0];
       push(out, text, from, stop + close.length);
@@ -57,11 +65,19 @@ function push(out: Span[], text: string, from: number, to: number): void {
   if (body && /[\p{L}\p{N}]/u.test(body)) out.push({ text: body, start: from + lead });
 }
 
-const WORD_EN = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
-const WORD_IT = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+const WORD_EN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const WORD_IT = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+/** Languages written without spaces between words. */
+const UNSPACED = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my']);
 
 /** The words of a text in a language ('it', 'en', …); see the definitions above. */
 export function words(text: string, lang: string): Span[] {
+  const primary = lang.toLowerCase().split('-')[0]!;
+  if (UNSPACED.has(primary)) {
+    const out: Span[] = [];
+    for (const s of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) if (s.isWordLike) out.push({ text: s.segment, start: s.index });
+    return out;
+  }
   const re = lang === 'en' ? WORD_EN : WORD_IT;
   re.lastIndex = 0;
   const out: Span[] = [];
