@@ -149,3 +149,22 @@ describe('Hindi leaflets', () => {
     }
   });
 });
+
+describe('the guarantees of the Latin leaflets, for every script', () => {
+  for (const [lang, face] of [['ar', 'NotoNaskhArabic'], ['zh-Hans', 'NotoSansHans'], ['hi', 'NotoSansDevanagari']] as const)
+    it(`${lang}: the script's regular and bold faces embedded as subsets with Unicode maps, a tagged structure with Lang, and the same bytes twice`, async () => {
+      const first = await renderPdf({ lang });
+      const again = await renderPdf({ lang }, new Renderer({ root: REPO, cwd: REPO }));
+      expect(Buffer.compare(Buffer.from(first), Buffer.from(again))).toBe(0);
+      const file = tmpFile(`${lang}-fonts.pdf`, first);
+      // name type encoding emb sub uni object ID: the three yes columns are embedded, subset, ToUnicode
+      const rows = tool('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
+      const script = rows.filter((r) => r.includes(face));
+      expect(script.length).toBe(2);
+      for (const r of rows) expect(r, r).toMatch(/^[A-Z]{6}\+\S+.*\byes\s+yes\s+yes\b/);
+      const struct = tool('pdfinfo', ['-struct', file]);
+      expect(struct).toMatch(/^Document/m);
+      expect(struct).toMatch(/H1/);
+      expect(Buffer.from(first).toString('latin1')).toContain(`/Lang (${lang})`);
+    });
+});
