@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { LaidOutDocument, PlacedRun } from '../../src/model/layout.js';
-import { directionalRuns } from '../../src/write/pdf/bidi.js';
+import { directionalRuns, levelRuns, visualOrder } from '../../src/write/pdf/bidi.js';
 import { loadFonts, measure, shapeRtl } from '../../src/write/pdf/fonts.js';
 import { layoutOf, renderPdf, tmpFile, tool } from './helpers.js';
 
@@ -85,5 +85,20 @@ describe('right-to-left words inside left-to-right text', () => {
 
     const file = tmpFile('arabic.pdf', await renderPdf(withNote(`abc ${word} def`)));
     expect(tool('pdftotext', ['-enc', 'UTF-8', file, '-'])).toContain(word);
+  });
+});
+
+describe('right-to-left paragraphs', () => {
+  const visual = (text: string) =>
+    visualOrder(levelRuns(text, true)).map((r) => text.slice(r.start, r.end));
+
+  it('a phone number, a URL and a numeric date inside Arabic text read left to right as one piece, the Arabic around them right to left', () => {
+    expect(visual('اتصل على +39 06 1234 5678 الآن')).toEqual([' الآن', '+39 06 1234 5678', 'اتصل على ']);
+    expect(visual('زوروا https://example.org/a/b. شكرا')).toEqual(['. شكرا', 'https://example.org/a/b', 'زوروا ']);
+    expect(visual('الموعد 2026-11-24 صباحا')).toEqual([' صباحا', '2026-11-24', 'الموعد ']);
+  });
+
+  it('a Latin drug name with its dose keeps its words in reading order, left to right', () => {
+    expect(visual('تناول Paracetamol 500 mg مرتين')).toEqual([' مرتين', 'Paracetamol 500 mg', 'تناول ']);
   });
 });

@@ -71,7 +71,7 @@ const uba = (): Bidi => (algorithm ??= (bidiFactory as unknown as () => Bidi)())
  */
 export function levelRuns(text: string, rtlParagraph: boolean): LevelRun[] {
   if (!rtlParagraph && !hasRtl(text)) return text ? [{ start: 0, end: text.length, rtl: false, level: 0 }] : [];
-  const { levels } = uba().getEmbeddingLevels(text, rtlParagraph ? 'rtl' : 'ltr');
+  const levels = isolatedLevels(text, rtlParagraph);
   const base = rtlParagraph ? 1 : 0;
   const out: LevelRun[] = [];
   for (let i = 0; i < text.length; ) {
@@ -82,6 +82,33 @@ export function levelRuns(text: string, rtlParagraph: boolean): LevelRun[] {
     if (j === text.length && /^\s+$/.test(text.slice(i, j))) level = base;
     out.push({ start: i, end: j, rtl: (level & 1) === 1, level });
     i = j;
+  }
+  return out;
+}
+
+/**
+ * Phone numbers, URLs, e-mail addresses and numeric dates: read left to
+ * right as one piece wherever they stand. By the algorithm alone, the
+ * spaces of "+39 06 1234 5678" after an Arabic word take the right-to-left
+ * level and the groups come out in reverse order; a writer would wrap such
+ * a number in a left-to-right isolate (LRI … PDI, as HTML's <bdi>), and
+ * leaflet authors cannot be asked to type invisible characters.
+ */
+const LTR_UNITS = /(?:https?:\/\/|www\.)[^\s]+[^\s.,;:!?)\]»"'،؛]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()./-]{5,}\d/gu;
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+/** Embedding levels of the text's characters, with LTR_UNITS isolated; one level per UTF-16 unit of `text`. */
+function isolatedLevels(text: string, rtlParagraph: boolean): Uint8Array {
+  const marked = text.replace(LTR_UNITS, (m) => `${LRI}${m}${PDI}`);
+  const { levels } = uba().getEmbeddingLevels(marked, rtlParagraph ? 'rtl' : 'ltr');
+  if (marked === text) return levels;
+  const out = new Uint8Array(text.length);
+  let k = 0;
+  for (let i = 0; i < marked.length; i++) {
+    const c = marked[i];
+    if (c === LRI || c === PDI) continue;
+    out[k++] = levels[i]!;
   }
   return out;
 }
