@@ -12,15 +12,17 @@ import { loadConfig } from '../content/config.js';
 import { displayPath, layout } from '../content/paths.js';
 import { CODES } from '../diagnostics/codes.js';
 import { colourWanted, formatDiagnostics, painter } from '../diagnostics/print.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { checkOutput, checkOutputFolder, writeOutput, type OutputPolicy } from '../io/output.js';
+import { realpath } from 'node:fs/promises';
 import { EXIT, write, type CliIO } from '../cli/context.js';
+import { interruptedExitCode } from '../io/interrupt.js';
 import { DEFAULT_BRAND_LABEL, describe, expandJobs, resolveMatrix, type Job } from './matrix.js';
 import { readInventory } from './inventory.js';
 import { selectShard, type Shard } from './shard.js';
 import { KeyMaker } from './keys.js';
-import { mtimeOf, readCache, upToDate, writeCache } from './cache.js';
+import { cacheFile, cacheText, mtimeOf, readCache, upToDate } from './cache.js';
 import { runPool } from './pool.js';
-import type { WorkItem, WorkResult } from './artefact.js';
+import { writeFailed, type WorkItem, type WorkResult } from './artefact.js';
 import { makeManifest, makeReport, type ArtefactRecord } from './report.js';
 import { createProgress } from './progress.js';
 import { shardManifestFile } from './pattern.js';
@@ -45,6 +47,8 @@ export interface BuildOptions {
   jobs?: number;
   shard?: Shard;
   force: boolean;
+  /** consent to replace files at output paths that leaflets did not write */
+  overwrite?: boolean;
   /** SOURCE_DATE_EPOCH */
   date?: Date;
 }
@@ -93,22 +97,18 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
 
   const out =
     options.out ?? path.resolve(config.value.file ? path.dirname(config.value.file) : options.root, config.value.out ?? 'out');
-  for (const dir of [path.join(options.root, 'data'), layout.templates(options.root)]) {
-    const rel = path.relative(dir, out);
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
-      return refuse([
-        {
-          code: CODES.OUTPUT_INSIDE_CONTENT,
-          severity: 'error',
-          message: `The output folder ${displayPath(out, io.cwd)} is inside the content folder ${displayPath(dir, io.cwd)}. Choose another one with --out or \`out:\` in the config.`,
-        },
-      ]);
-  }
-
   const jobs = selectShard(expanded.value, options.shard);
   const version = await toolVersion();
   const keys = new KeyMaker({ root: options.root, cwd: io.cwd, brands: inventory.brands, date: options.date });
   const cache = await readCache(out);
+  const policy: OutputPolicy = {
+    root: options.root,
+    cwd: io.cwd,
+    overwrite: options.overwrite,
+    written: new Set(await Promise.all([...cache.keys()].map((p) => realpath(fileOf(out, p)).catch(() => fileOf(out, p))))),
+  };
+  const folder = await checkOutputFolder(out, policy);
+  if (!folder.ok) return refuse([{ code: folder.code, severity: 'error', message: folder.reason }]);
   const records: (ArtefactRecord | undefined)[] = new Array(jobs.length);
   const pending: { item: WorkItem; key: string }[] = [];
   const jobKeys = await Promise.all(jobs.map((job) => keys.key(job)));
@@ -141,9 +141,26 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
           skip: job.skip,
           file: fileOf(out, job),
           date: options.date?.getTime(),
+          written: cache.has(job.path),
         },
       });
   });
+
+  // Every file this run would write is checked before the first is written:
+  // a pattern or --out that lands on a source refuses the whole build.
+  const manifestFile = path.join(out, shardManifestFile(options.shard));
+  const targets = [...pending.map((p) => ({ file: p.item.file, kind: p.item.format })), { file: manifestFile, kind: 'json' as const }, { file: cacheFile(out), kind: 'json' as const }];
+  const refusals: Diagnostic[] = [];
+  for (const t of targets) {
+    const checked = await checkOutput(t.file, t.kind, policy);
+    if (!checked.ok) refusals.push({ code: checked.code, severity: 'error', message: checked.reason });
+  }
+  if (refusals.length)
+    return refuse(
+      refusals.length > 5
+        ? [...refusals.slice(0, 5), { code: CODES.OUTPUT_REFUSED, severity: 'error', message: `… and ${refusals.length - 5} more outputs were refused.` }]
+        : refusals,
+    );
 
   const progress = createProgress(io.stderr, { colour });
   progress.start(jobs.length);
@@ -156,11 +173,14 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
       jobs: options.jobs ?? config.value.jobs ?? availableParallelism(),
       root: options.root,
       cwd: io.cwd,
+      policy,
       signal: io.signal,
       onResult: (result: WorkResult) => {
         const job = jobs[result.id] as Job;
         const r = record(job, result);
         records[result.id] = r;
+        // stopped by Ctrl-C: its file was not touched, so neither is its cache entry
+        if (result.status === 'cancelled') return;
         progress.tick(r);
         if (result.status === 'built')
           updates.push(
@@ -185,11 +205,23 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
   const all = jobs.map(
     (job, i) => records[i] ?? record(job, { status: 'cancelled', milliseconds: 0, diagnostics: [] }),
   );
-  // Written even when interrupted, so the next build resumes where this one stopped.
-  await writeCache(out, cache);
-  if (!outcome.interrupted) {
+  const interrupted = outcome.interrupted || io.signal?.aborted === true;
+  // Written even when interrupted — the one file written after Ctrl-C, a
+  // record of what is whole on disk — so the next build resumes where this
+  // one stopped.
+  const bookkeeping: Diagnostic[] = [];
+  const keep = async (file: string, text: () => string) => {
+    try {
+      await writeOutput(file, text(), 'json', policy);
+    } catch (e) {
+      const errno = (e as NodeJS.ErrnoException).code;
+      bookkeeping.push(errno ? writeFailed(displayPath(file, io.cwd), errno) : { code: CODES.OUTPUT_REFUSED, severity: 'error', message: (e as Error).message });
+    }
+  };
+  await keep(cacheFile(out), () => cacheText(cache));
+  if (!interrupted) {
     const manifest = makeManifest(all, { version, shard: options.shard, root: options.root, cwd: io.cwd });
-    await writeFileAtomic(path.join(out, shardManifestFile(options.shard)), `${JSON.stringify(manifest, null, 2)}\n`);
+    await keep(manifestFile, () => `${JSON.stringify(manifest, null, 2)}\n`);
   }
 
   const report = makeReport(all, {
@@ -197,19 +229,21 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
     out: displayPath(out, io.cwd),
     shard: options.shard,
     milliseconds: Math.round(performance.now() - started),
-    interrupted: outcome.interrupted,
+    interrupted,
+    problems: bookkeeping,
   });
   if (options.json) write(io.stdout, JSON.stringify(report, null, 2));
   else {
     printProblems(all, io, colour);
+    if (bookkeeping.length) printDiagnostics(bookkeeping);
     write(io.stdout, summaryLine(report, colour));
   }
-  if (outcome.interrupted) return EXIT.INTERRUPTED;
-  return report.summary.failed ? EXIT.CONTENT : EXIT.OK;
+  if (interrupted) return interruptedExitCode(io.signal);
+  return report.ok ? EXIT.OK : EXIT.CONTENT;
 }
 
-function fileOf(out: string, job: Job): string {
-  return path.join(out, ...job.path.split('/'));
+function fileOf(out: string, job: Job | string): string {
+  return path.join(out, ...(typeof job === 'string' ? job : job.path).split('/'));
 }
 
 function record(
@@ -260,7 +294,7 @@ function summaryLine(report: ReturnType<typeof makeReport>, colour: boolean): st
   const s = report.summary;
   const parts = [`${s.built} built`, `${s.skipped} up to date`];
   if (s.failed) parts.push(c.red(`${s.failed} failed`));
-  if (s.cancelled) parts.push(`${s.cancelled} not started`);
+  if (s.cancelled) parts.push(`${s.cancelled} not built`);
   const where = `${report.out}${report.shard ? `, shard ${report.shard}` : ''}`;
   const head = report.interrupted ? c.yellow('interrupted:') : s.failed ? c.red('build failed:') : 'build finished:';
   return `${head} ${parts.join(', ')} of ${s.total} artefacts in ${(s.milliseconds / 1000).toFixed(1)} s (${where})`;

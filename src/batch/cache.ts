@@ -2,12 +2,14 @@
  * The incremental-build cache, a JSON file in the output folder: for each
  * artefact path, the key of the inputs it was built from and what was
  * written. An artefact is up to date when its key is unchanged and the file
- * on disk is still the one that was written.
+ * on disk is still the one that was written. The file is read as untrusted
+ * input: an entry whose fields are not what this module writes means
+ * "rebuild that artefact", never a crash or a skip.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { readConfined } from '../io/read.js';
 import { CACHE_FILE } from './pattern.js';
 import { sha256 } from './fingerprint.js';
 
@@ -22,29 +24,38 @@ export interface CacheEntry {
   mtimeMs: number;
 }
 
-const VERSION = 1;
+const VERSION = 2;
+/** Generous for tens of thousands of artefacts; a bigger file is not one this module wrote. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+export const cacheFile = (out: string) => path.join(out, CACHE_FILE);
 
 export async function readCache(out: string): Promise<Map<string, CacheEntry>> {
+  const read = await readConfined(out, cacheFile(out), { maxBytes: MAX_CACHE_BYTES });
+  if (!read.ok) return new Map(); // none yet, or unreadable: build everything
+  let data: unknown;
   try {
-    const data = JSON.parse(await readFile(path.join(out, CACHE_FILE), 'utf8')) as { version?: number; entries?: Record<string, CacheEntry> };
-    if (data.version !== VERSION || typeof data.entries !== 'object' || data.entries === null) return new Map();
-    return new Map(Object.entries(data.entries));
+    data = JSON.parse(read.value.toString('utf8'));
   } catch {
-    return new Map(); // none yet, or unreadable: build everything
+    return new Map();
   }
+  if (!isRecord(data) || data.version !== VERSION || !isRecord(data.entries)) return new Map();
+  const entries = new Map<string, CacheEntry>();
+  for (const [file, entry] of Object.entries(data.entries)) if (isCacheEntry(entry)) entries.set(file, entry);
+  return entries;
 }
 
 /** Sorted by path so that the file changes only where entries do. */
-export async function writeCache(out: string, entries: ReadonlyMap<string, CacheEntry>): Promise<void> {
+export function cacheText(entries: ReadonlyMap<string, CacheEntry>): string {
   const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  await writeFileAtomic(path.join(out, CACHE_FILE), `${JSON.stringify({ version: VERSION, entries: sorted })}\n`);
+  return `${JSON.stringify({ generator: 'patient-leaflets', version: VERSION, entries: sorted })}\n`;
 }
 
 export async function upToDate(file: string, entry: CacheEntry | undefined, key: string): Promise<boolean> {
   if (!entry || entry.key !== key) return false;
   try {
     const info = await stat(file);
-    if (info.size !== entry.bytes) return false;
+    if (!info.isFile() || info.size !== entry.bytes) return false;
     if (info.mtimeMs === entry.mtimeMs) return true;
     return sha256(await readFile(file)) === entry.sha256;
   } catch {
@@ -54,4 +65,29 @@ export async function upToDate(file: string, entry: CacheEntry | undefined, key:
 
 export async function mtimeOf(file: string): Promise<number> {
   return (await stat(file)).mtimeMs;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** The shape cacheText writes, field by field. */
+export function isCacheEntry(v: unknown): v is CacheEntry {
+  if (!isRecord(v)) return false;
+  return (
+    typeof v.key === 'string' &&
+    v.key.length > 0 &&
+    typeof v.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(v.sha256) &&
+    count(v.bytes) &&
+    (v.pages === undefined || count(v.pages)) &&
+    typeof v.mtimeMs === 'number' &&
+    Number.isFinite(v.mtimeMs) &&
+    Array.isArray(v.diagnostics) &&
+    v.diagnostics.every(
+      (d) => isRecord(d) && typeof d.code === 'string' && typeof d.message === 'string' && ['error', 'warning', 'info'].includes(d.severity as string),
+    )
+  );
 }

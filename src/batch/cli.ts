@@ -47,6 +47,7 @@ export async function runBuild(leaflets: string[], opts: BuildCliOptions, io: Cl
     jobs,
     shard,
     force: opts.force === true,
+    overwrite: opts.overwrite === true,
     date,
   };
   return build(options, io);

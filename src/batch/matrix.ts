@@ -10,6 +10,7 @@ import type { Paper } from '../model/template.js';
 import type { Format } from '../render.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { DEFAULT_BRAND, brandNames } from '../content/brand.js';
 import { DEFAULT_PATTERN, CACHE_FILE, MANIFEST_FILE, checkPattern, fillPattern } from './pattern.js';
 
 /** What the content root holds, listed once by the caller. */
@@ -63,7 +64,7 @@ export interface Job {
 }
 
 /** The name a default brand has in paths and reports. */
-export const DEFAULT_BRAND_LABEL = 'neutral';
+export const DEFAULT_BRAND_LABEL = DEFAULT_BRAND;
 const DEFAULT_FORMATS: Format[] = ['pdf', 'html'];
 
 type Origin = { flag: string } | { config: Config; pointer: string };
@@ -105,9 +106,12 @@ export function resolveMatrix(config: Config, flags: MatrixFlags, inventory: Inv
   const leaflets = known('leaflet', leafletsChoice, leafletIds) ?? leafletIds;
 
   const brandsChoice = pick('--brand', flags.brands, 'brands', config.brands);
-  const brandNames = known('brand', brandsChoice, inventory.brands);
+  // the default brand can be named even where the root has no neutral.yaml: it is then the built-in one (null)
+  const namedBrands = known('brand', brandsChoice, brandNames(inventory.brands))?.map((b) =>
+    b === DEFAULT_BRAND && !inventory.brands.includes(b) ? null : b,
+  );
   const brands: (string | null)[] =
-    brandNames ?? (brandsChoice?.value === 'all' && inventory.brands.length ? [...inventory.brands] : [null]);
+    namedBrands ?? (brandsChoice?.value === 'all' && inventory.brands.length ? [...inventory.brands] : [null]);
 
   const templatesChoice = pick('--template', flags.templates, 'templates', config.templates);
   const templates =

@@ -39,6 +39,8 @@ export interface BuildReport {
   shard: string | null;
   summary: { total: number; built: number; skipped: number; failed: number; cancelled: number; milliseconds: number };
   artefacts: ArtefactRecord[];
+  /** problems of the build itself rather than of one artefact: the manifest or cache could not be written */
+  problems: Diagnostic[];
 }
 
 export interface Manifest {
@@ -53,8 +55,9 @@ export function shardLabel(shard: Shard | undefined): string | null {
 
 export function makeReport(
   records: readonly ArtefactRecord[],
-  meta: { version: string; out: string; shard: Shard | undefined; milliseconds: number; interrupted: boolean },
+  meta: { version: string; out: string; shard: Shard | undefined; milliseconds: number; interrupted: boolean; problems?: Diagnostic[] },
 ): BuildReport {
+  const problems = meta.problems ?? [];
   const count = (s: ArtefactStatus) => records.filter((r) => r.status === s).length;
   const summary = {
     total: records.length,
@@ -65,13 +68,14 @@ export function makeReport(
     milliseconds: meta.milliseconds,
   };
   return {
-    ok: summary.failed === 0 && !meta.interrupted,
+    ok: summary.failed === 0 && !meta.interrupted && problems.length === 0,
     interrupted: meta.interrupted,
     tool: { name: 'leaflets', version: meta.version },
     out: meta.out,
     shard: shardLabel(meta.shard),
     summary,
     artefacts: [...records],
+    problems,
   };
 }
 

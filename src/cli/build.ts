@@ -17,6 +17,7 @@ export interface BuildCliOptions {
   jobs?: string;
   shard?: string;
   force?: boolean;
+  overwrite?: boolean;
 }
 
 export function buildCommand(io: CliIO, setExit: (code: number) => void): Command {
@@ -35,6 +36,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void): Comman
     .option('-j, --jobs <n>', 'parallel jobs (default: the number of cores)')
     .option('--shard <k/n>', 'build only the k-th of n parts (CI matrices); the parts together are the full build')
     .option('--force', 'rebuild everything, even what is up to date')
+    .option('--overwrite', 'replace existing files at output paths that leaflets did not write (sources are never replaced)')
     .addHelpText(
       'after',
       examples([
@@ -49,7 +51,7 @@ Output: <out>/{brand}/{template}/{leaflet}-{lang}.{format} unless the config's
 for a shard) and .leaflets-cache.json, which lets the next build skip artefacts
 whose inputs have not changed. SOURCE_DATE_EPOCH fixes the dates inside the files.
 Exit codes: 0 all built, 1 an artefact failed, 2 the build was asked for wrongly
-(config, flags), 130 interrupted.
+(config, flags), 130 interrupted by Ctrl-C, 143 stopped by SIGTERM.
 `,
     )
     .action(async (leaflets: string[], opts: BuildCliOptions) => {

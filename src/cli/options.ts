@@ -3,11 +3,13 @@ import { Command, Option } from 'commander';
 import { statSync } from 'node:fs';
 import { UsageError, type CliIO } from './context.js';
 
-/** `--root DIR` and `--json`, which every command takes. */
+/** `--root DIR`, `--json` and `--no-color`, which every command takes, before or after its name (globals.ts). */
 export function withCommon(cmd: Command): Command {
   return cmd
     .addOption(new Option('--root <dir>', 'content folder holding data/ (and optionally templates/)').default('.'))
-    .option('--json', 'print machine-readable JSON on stdout');
+    .option('--json', 'print machine-readable JSON on stdout')
+    // taken out of the arguments by hoistGlobals (it sets NO_COLOR); listed here for --help
+    .option('--no-color', 'no colours, as NO_COLOR=1');
 }
 
 /** The content folder; one that does not exist is a typing mistake, not an empty clinic (exit 2). */

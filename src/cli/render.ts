@@ -16,6 +16,7 @@ export interface RenderCliOptions {
   set: string[];
   output?: string;
   out: string;
+  overwrite?: boolean;
 }
 
 export function renderCommand(io: CliIO, setExit: (code: number) => void): Command {
@@ -24,7 +25,7 @@ export function renderCommand(io: CliIO, setExit: (code: number) => void): Comma
     .argument('<leaflet>', 'leaflet id (see `leaflets list`)')
     .option('--lang <code>', "language (default: the leaflet's source language)")
     .option('--format <formats>', 'pdf, html or pdf,html', 'pdf')
-    .option('--brand <name>', 'brand from data/brands/<name>.yaml (default: neutral)')
+    .option('--brand <name>', 'brand from data/brands/<name>.yaml, also in the default file name (default: neutral, built in when the root has no neutral.yaml)')
     .option('--template <name>', 'template: standard or large-print', 'standard')
     .addOption(new Option('--paper <size>', 'paper size (PDF and print CSS)').choices(['a4', 'letter', 'a5']).default('a4'))
     .option('--sections <ids>', 'keep only these sections (comma-separated; parent.child for one subsection)')
@@ -33,6 +34,7 @@ export function renderCommand(io: CliIO, setExit: (code: number) => void): Comma
     .option('--set <key=value>', 'set one patient field (repeatable), e.g. --set appointment.time=08:30', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('-o, --output <file>', 'output file (one format only)')
     .option('--out <dir>', 'output folder for default file names', 'out')
+    .option('--overwrite', 'replace an existing output file that leaflets did not write (sources are never replaced)')
     .addHelpText(
       'after',
       examples([

@@ -8,9 +8,12 @@ import { readYamlFile } from './yaml.js';
 import { validateAgainst } from './schema.js';
 import { displayPath, layout, resolveConfined } from './paths.js';
 
-/** The brand used when none is named and the root has no neutral.yaml. */
+/** The default brand's name: `--help` promises it, so it can be named on the command line and in the config. */
+export const DEFAULT_BRAND = 'neutral';
+
+/** The brand used when none is named (or `neutral` is named) and the root has no neutral.yaml. */
 export const BUILTIN_BRAND: Brand = {
-  id: 'neutral',
+  id: DEFAULT_BRAND,
   name: '',
   colours: { primary: '#1f4e79', accent: '#e9f0f7', text: '#1a1a1a' },
   contacts: {},
@@ -35,16 +38,20 @@ interface RawBrand {
   footer?: Localized;
 }
 
+/** Every brand name a root accepts: its brand files, and the default brand even when the root has no file for it. */
+export function brandNames(files: readonly string[]): string[] {
+  return files.includes(DEFAULT_BRAND) ? [...files] : [...files, DEFAULT_BRAND].sort();
+}
+
 /**
- * Loads data/brands/<name>.yaml. With no name: neutral.yaml if the root has
- * one, else a built-in neutral brand.
+ * Loads data/brands/<name>.yaml. With no name, or the default brand's name:
+ * neutral.yaml if the root has one, else a built-in neutral brand.
  */
 export async function loadBrand(name: string | undefined, options: { root: string; cwd: string }): Promise<Result<Brand>> {
-  const known = await listBrands(options.root);
-  if (name === undefined) {
-    if (!known.includes('neutral')) return { ok: true, value: BUILTIN_BRAND, warnings: [] };
-    name = 'neutral';
-  }
+  const files = await listBrands(options.root);
+  name ??= DEFAULT_BRAND;
+  if (name === DEFAULT_BRAND && !files.includes(DEFAULT_BRAND)) return { ok: true, value: BUILTIN_BRAND, warnings: [] };
+  const known = brandNames(files);
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) || !known.includes(name))
     return {
       ok: false,
@@ -60,7 +67,7 @@ export async function loadBrand(name: string | undefined, options: { root: strin
     };
   const file = path.join(layout.brands(options.root), `${name}.yaml`);
   const display = displayPath(file, options.cwd);
-  const parsed = await readYamlFile(file, display);
+  const parsed = await readYamlFile(file, display, layout.brands(options.root));
   if (!parsed.ok) return parsed;
   const errors = validateAgainst('brand', parsed.value.data, parsed.value.map);
   if (errors.length) return { ok: false, diagnostics: errors };
@@ -74,8 +81,8 @@ export async function loadBrand(name: string | undefined, options: { root: strin
     file: display,
     at: { file: display, pointer: '' },
   };
+  const folder = layout.brands(options.root);
   if (raw.logo) {
-    const folder = layout.brands(options.root);
     const resolved = await resolveConfined(folder, folder, raw.logo);
     if (!resolved.ok) {
       const p = parsed.value.map.locate('/logo');
@@ -97,9 +104,14 @@ export async function loadBrand(name: string | undefined, options: { root: strin
       };
     }
     const ext = path.extname(raw.logo).toLowerCase();
+    const at = parsed.value.map.locate('/logo');
     brand.logo = {
       path: resolved.path,
       type: ext === '.svg' ? 'svg' : ext === '.png' ? 'png' : 'jpeg',
+      folder,
+      written: raw.logo,
+      line: at.line,
+      column: at.column,
       alt: raw.logoAlt ?? raw.name,
     };
   }

@@ -13,7 +13,7 @@ export async function loadConfig(options: { root: string; cwd: string }): Promis
   } catch {
     return { ok: true, value: {}, warnings: [] };
   }
-  const parsed = await readYamlFile(file, displayPath(file, options.cwd));
+  const parsed = await readYamlFile(file, displayPath(file, options.cwd), options.root);
   if (!parsed.ok) return parsed;
   const errors = validateAgainst('config', parsed.value.data, parsed.value.map);
   if (errors.length) return { ok: false, diagnostics: errors };

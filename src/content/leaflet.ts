@@ -60,7 +60,7 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
 
   const diagnostics: Diagnostic[] = [];
   const sharedFile = path.join(dir, 'leaflet.yaml');
-  const shared = await readYamlFile(sharedFile, show(sharedFile));
+  const shared = await readYamlFile(sharedFile, show(sharedFile), dir);
   let document: DocumentControl | undefined;
   let source = '';
   let sharedMap: SourceMap | undefined;
@@ -125,7 +125,7 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
   const languages: LanguageContent[] = [];
   for (const name of files) {
     const file = path.join(dir, name);
-    const parsed = await readYamlFile(file, show(file));
+    const parsed = await readYamlFile(file, show(file), dir);
     if (!parsed.ok) {
       diagnostics.push(...parsed.diagnostics);
       continue;
@@ -307,6 +307,8 @@ async function toLanguage(
             kind,
             src: f.src,
             path: resolved.ok ? resolved.path : '',
+            folder: fileDir,
+            srcAt: { line: p.line, column: p.column },
             alt: f.alt,
             caption: f.caption,
             at,

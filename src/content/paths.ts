@@ -1,4 +1,3 @@
-import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Where things live under a content root (DESIGN.md, "Content root"). */
@@ -17,31 +16,5 @@ export function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-/**
- * Resolves `relative` against `base` and checks that the real file (symlinks
- * followed) stays inside `folder`. Returns the real path, or why not.
- */
-export async function resolveConfined(
-  folder: string,
-  base: string,
-  relative: string,
-): Promise<{ ok: true; path: string } | { ok: false; reason: 'missing' | 'outside' }> {
-  if (path.isAbsolute(relative) || /^[a-z][a-z0-9+.-]*:/i.test(relative)) return { ok: false, reason: 'outside' };
-  const candidate = path.resolve(base, relative);
-  let real: string;
-  let realFolder: string;
-  try {
-    realFolder = await realpath(folder);
-  } catch {
-    return { ok: false, reason: 'missing' };
-  }
-  try {
-    real = await realpath(candidate);
-  } catch {
-    const lexical = path.relative(folder, candidate);
-    return { ok: false, reason: lexical.startsWith('..') ? 'outside' : 'missing' };
-  }
-  const rel = path.relative(realFolder, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { ok: false, reason: 'outside' };
-  return { ok: true, path: real };
-}
+/** Content names its files relative to itself; see io/read for the rules. */
+export { resolveConfined } from '../io/read.js';

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Patient } from '../model/patient.js';
@@ -8,6 +9,7 @@ import { checkDates } from './dates.js';
 import { validateAgainst } from './schema.js';
 import { SourceMap } from './source-map.js';
 import { displayPath } from './paths.js';
+import { findControls } from '../markup/controls.js';
 
 export interface PatientRequest {
   file?: string;
@@ -30,7 +32,8 @@ async function readPatient(req: PatientRequest): Promise<Result<Patient>> {
   let map = SourceMap.empty('--set');
   if (req.file) {
     const abs = path.resolve(req.cwd, req.file);
-    const parsed = await readYamlFile(abs, displayPath(abs, req.cwd));
+    // The doctor names this file; it may live anywhere they keep patient files, so it is confined to its own folder.
+    const parsed = await readYamlFile(abs, displayPath(abs, req.cwd), path.dirname(await realpath(abs).catch(() => abs)));
     if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics.map(redact) };
     if (!parsed.value.data || typeof parsed.value.data !== 'object' || Array.isArray(parsed.value.data))
       return {
@@ -62,6 +65,8 @@ async function readPatient(req: PatientRequest): Promise<Result<Patient>> {
       }),
     };
   }
+  const controls = controlCharacters(data, map, new Set(Object.keys(flags.values)), Boolean(req.file));
+  if (controls.length) return { ok: false, diagnostics: controls };
   const patient = data as unknown as Patient;
   const dates = checkDates(
     [
@@ -79,6 +84,38 @@ async function readPatient(req: PatientRequest): Promise<Result<Patient>> {
     return !req.file || (field !== undefined && req.set.some((s) => s.startsWith(`${field}=`)));
   }
 }
+
+/**
+ * Control and bidi-override characters (markup/controls.ts) in any patient
+ * field are refused: they would print as nothing or reorder what the reader
+ * sees. The message names the field, the character and its position, never
+ * the value.
+ */
+function controlCharacters(data: unknown, map: SourceMap, fromSet: ReadonlySet<string>, hasFile: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (v: unknown, pointer: string, field: string) => {
+    if (typeof v === 'string') {
+      const found = findControls(v);
+      if (!found.length) return;
+      const c = found[0]!;
+      const top = pointer.split('/')[1] ?? '';
+      const where = fromSet.has(top) || !hasFile ? { file: `--set ${top}` } : { file: map.file, ...lineColumn(map.locate(pointer)) };
+      out.push({
+        code: CODES.PATIENT_CONTROL_CHARACTER,
+        severity: 'error',
+        message: `The field '${field}' holds a character that is not text (${c.name}) at character ${c.position}${found.length > 1 ? `, and ${found.length - 1} more` : ''}. Remove it: patient fields are printed as they are written.`,
+        ...where,
+        sensitive: true,
+      });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, `${field}[${i}]`));
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, field ? `${field}.${k}` : k);
+  };
+  walk(data, '', '');
+  return out;
+}
+
+const lineColumn = (p: { line: number; column: number }) => ({ line: p.line, column: p.column });
 
 /** --set values are strings; turn the few non-string fields into their types. */
 function coerce(values: Record<string, unknown>): void {

@@ -6,11 +6,11 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import type { SourceMap } from './source-map.js';
+import { escapePointer, type SourceMap } from './source-map.js';
 import { BLOCK_KINDS } from '../model/content.js';
 import * as generated from './validators.generated.js';
 
-export type SchemaName = 'leaflet' | 'language' | 'brand' | 'patient' | 'config';
+export type SchemaName = 'leaflet' | 'language' | 'brand' | 'patient' | 'config' | 'theme';
 
 const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
@@ -51,10 +51,10 @@ export function validateAgainst(
 ): Diagnostic[] {
   const validate = validator(name);
   if (validate(data)) return [];
-  return toDiagnostics(validate.errors ?? [], map, options.redactValues ?? false);
+  return toDiagnostics(validate.errors ?? [], map, options.redactValues ?? false, data);
 }
 
-function toDiagnostics(errors: ErrorObject[], map: SourceMap, redact: boolean): Diagnostic[] {
+function toDiagnostics(errors: ErrorObject[], map: SourceMap, redact: boolean, data: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   // A block with an unknown kind also fails maxProperties etc.; report the root cause only.
@@ -63,7 +63,7 @@ function toDiagnostics(errors: ErrorObject[], map: SourceMap, redact: boolean): 
   );
   for (const e of errors) {
     if ((e.keyword === 'maxProperties' || e.keyword === 'minProperties') && unknownAt.has(e.instancePath)) continue;
-    const d = describe(e, map, redact);
+    const d = describe(e, map, redact, data);
     const key = `${d.code}:${d.line}:${d.column}:${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -72,14 +72,14 @@ function toDiagnostics(errors: ErrorObject[], map: SourceMap, redact: boolean): 
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-function describe(e: ErrorObject, map: SourceMap, redact: boolean): Diagnostic {
+function describe(e: ErrorObject, map: SourceMap, redact: boolean, data: unknown): Diagnostic {
   // Patient files hold health data: name the field and place, never the value.
   const describeValue = (v: unknown) => (redact ? '' : showValue(v));
   const at = (pointer: string, key = false) => {
     const p = key ? map.locateKey(pointer) : map.locate(pointer);
     return { file: map.file, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn };
   };
-  const where = fieldName(e.instancePath);
+  const where = placeName(e.instancePath, data);
   switch (e.keyword) {
     case 'additionalProperties': {
       const prop = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -110,13 +110,27 @@ function describe(e: ErrorObject, map: SourceMap, redact: boolean): Diagnostic {
         ...at(e.instancePath),
       };
     }
-    case 'type':
+    case 'type': {
+      const colonKey = textSplitByColon(e);
+      if (colonKey !== undefined) {
+        const p = map.locateKey(`${e.instancePath}/${escapePointer(colonKey)}`);
+        const dash = /\/\d+$/.test(e.instancePath);
+        return {
+          code: CODES.YAML_UNQUOTED_COLON,
+          severity: 'error',
+          message: `${capital(where)} should be text, but a colon followed by a space made YAML read a key and a value. Put the text in quotes: ${dash ? '- "…"' : `${lastKey(e.instancePath)}: "…"`}.`,
+          file: map.file,
+          line: p.endLine,
+          column: p.endColumn,
+        };
+      }
       return {
         code: CODES.WRONG_TYPE,
         severity: 'error',
         message: `${capital(where || 'The file')} should be ${article(String((e.params as { type: string }).type))}${redact ? '' : `, not ${describeValue(e.data)}`}.`,
         ...at(e.instancePath),
       };
+    }
     case 'maxProperties':
     case 'minProperties': {
       const keys = e.data && typeof e.data === 'object' ? Object.keys(e.data) : [];
@@ -173,13 +187,80 @@ function patternHint(e: ErrorObject): string {
   return desc ?? `it must match ${pattern}.`;
 }
 
-/** "/sections/2/blocks/0/faq/1/q" → "field 'q' of sections[2].blocks[0].faq[1]" */
-function fieldName(pointer: string): string {
+/**
+ * Where a value is, in the words an editor knows the leaflet by: sections by
+ * id, blocks and items counted from 1. "/sections/2/blocks/0/faq/1/q" →
+ * "'q' of section 'faq', block 1, question 2"; a subsection is
+ * 'parent.child'. Other files keep their dotted field names
+ * ('document.version', 'appointment.date').
+ */
+export function placeName(pointer: string, data: unknown): string {
   if (!pointer) return '';
   const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let path = '';
-  for (const p of parts) path += /^\d+$/.test(p) ? `[${p}]` : path ? `.${p}` : p;
-  return `'${path}'`;
+  const phrases: string[] = [];
+  const fields: string[] = [];
+  const sectionIds: string[] = [];
+  let node: unknown = data;
+  const child = (n: unknown, key: string): unknown => (n && typeof n === 'object' ? (n as Record<string, unknown>)[key] : undefined);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const next = parts[i + 1];
+    const index = next !== undefined && /^\d+$/.test(next) ? Number(next) : undefined;
+    if (index === undefined) {
+      node = child(node, p);
+      // a block's kind is said by its number already ("block 3"), not as a field
+      if (!(fields.length === 0 && phrases.at(-1)?.startsWith('block ') && i < parts.length - 1)) fields.push(p);
+      continue;
+    }
+    node = child(child(node, p), next!);
+    i++;
+    if (p === 'sections' && fields.length === 0) {
+      const id = child(node, 'id');
+      sectionIds.push(typeof id === 'string' && id ? id : String(index + 1));
+      const named = typeof id === 'string' && id;
+      // a subsection replaces its parent in the phrase: 'parent.child'
+      if (phrases.length && phrases[0]!.startsWith('section ')) phrases.length = 0;
+      phrases.push(named ? `section '${sectionIds.join('.')}'` : `section ${sectionIds.join('.')}`);
+    } else if (p === 'blocks' && fields.length === 0) phrases.push(`block ${index + 1}`);
+    else {
+      const name = ITEM_NAMES[p] ?? `'${[...fields, p].join('.')}' item`;
+      if (!ITEM_NAMES[p]) fields.length = 0;
+      phrases.push(`${name} ${index + 1}`);
+    }
+  }
+  const place = phrases.join(', ');
+  const field = fields.length ? `'${fields.join('.')}'` : '';
+  return field && place ? `${field} of ${place}` : field || place;
+}
+
+const ITEM_NAMES: Record<string, string> = {
+  summary: 'summary paragraph',
+  list: 'list item',
+  steps: 'step',
+  faq: 'question',
+  a: 'answer paragraph',
+  points: 'key point',
+  medication: 'medication',
+};
+
+/**
+ * Text with an unquoted ": " in it, where text was expected, is read as a
+ * one-key mapping ("- Aderenze: fibrosi" → { Aderenze: "fibrosi" }): the
+ * key, so the error can point at the colon.
+ */
+function textSplitByColon(e: ErrorObject): string | undefined {
+  const expected = String((e.params as { type: string }).type).split(',');
+  if (!expected.includes('string')) return undefined;
+  const v = e.data;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const entries = Object.entries(v);
+  if (entries.length !== 1) return undefined;
+  const value = entries[0]![1];
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value) ? entries[0]![0] : undefined;
+}
+
+function lastKey(pointer: string): string {
+  return pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function capital(s: string): string {

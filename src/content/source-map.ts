@@ -11,7 +11,7 @@ interface Entry {
   value?: Position;
   key?: Position;
   /** where the scalar's text starts, for pointing at one character inside it */
-  textStart?: { line: number; column: number; singleLine: boolean };
+  textStart?: { line: number; column: number; singleLine: boolean; escaped?: string };
 }
 
 /**
@@ -48,10 +48,16 @@ export class SourceMap {
         const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
         const start = lines.linePos(n.range[0] + (quoted ? 1 : 0));
         const raw = text.slice(n.range[0], n.range[1]);
+        const oneLine = !raw.includes('\n') && (n.type === 'PLAIN' || quoted);
+        // A double-quoted scalar with escapes ("\e", "\u202E") keeps its source
+        // text, to count columns through the escapes: they are how control
+        // characters get into a file.
+        const escaped = oneLine && n.type === 'QUOTE_DOUBLE' && raw.includes('\\') ? raw.slice(1, -1) : undefined;
         entry.textStart = {
           line: start.line,
           column: start.col,
-          singleLine: !raw.includes('\n') && (n.type === 'PLAIN' || quoted) && !raw.includes('\\'),
+          singleLine: oneLine && (!raw.includes('\\') || escaped !== undefined),
+          ...(escaped !== undefined ? { escaped } : {}),
         };
       }
       entries.set(pointer, entry);
@@ -99,10 +105,33 @@ export class SourceMap {
    */
   locateChar(pointer: string, offset: number): { line: number; column: number } {
     const e = this.entries.get(pointer);
+    if (e?.textStart?.escaped !== undefined) return { line: e.textStart.line, column: e.textStart.column + sourceColumns(e.textStart.escaped, offset) };
     if (e?.textStart?.singleLine) return { line: e.textStart.line, column: e.textStart.column + offset };
     const p = this.locate(pointer);
     return { line: p.line, column: p.column };
   }
+}
+
+/** YAML double-quoted escapes by their length in the source after the backslash (\x41 is 3, \u2028 is 5). */
+const ESCAPE_LENGTH: Record<string, number> = { x: 3, u: 5, U: 9 };
+
+/** Source columns taken by the first `offset` UTF-16 units of a double-quoted scalar's decoded text. */
+function sourceColumns(raw: string, offset: number): number {
+  let i = 0;
+  let decoded = 0;
+  while (i < raw.length && decoded < offset) {
+    if (raw[i] === '\\') {
+      const kind = raw[i + 1] ?? '';
+      const length = ESCAPE_LENGTH[kind] ?? 1;
+      const hex = kind === 'U' ? parseInt(raw.slice(i + 2, i + 10), 16) : 0;
+      decoded += hex > 0xffff ? 2 : 1;
+      i += 1 + length;
+    } else {
+      decoded += 1;
+      i += 1;
+    }
+  }
+  return i;
 }
 
 export function escapePointer(key: string): string {

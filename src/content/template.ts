@@ -1,17 +1,25 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result, Diagnostic } from '../model/diagnostic.js';
-import type { ScriptFaces, Template, TemplateFile, TemplateStrings, Theme } from '../model/template.js';
+import type { ScriptFaces, ScriptName, Template, TemplateFile, TemplateStrings, Theme } from '../model/template.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { readYamlFile } from './yaml.js';
 import { displayPath, layout } from './paths.js';
+import type { SourceMap } from './source-map.js';
+import { validateAgainst } from './schema.js';
+import { checkStylesheet } from './stylesheet.js';
+import { confine, listConfined, readConfinedText, refusalText, type Confined } from '../io/read.js';
 
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 const require = createRequire(import.meta.url);
+/** leaflet.hbs, partials and style.css: real templates are a few KB; anything near this is a mistake or an attack. */
+export const MAX_TEMPLATE_FILE_BYTES = 256 * 1024;
+/** The largest DejaVu face is 0.7 MB and a full CJK font about 20 MB. */
+export const MAX_FONT_BYTES = 32 * 1024 * 1024;
 
 /** The root's own templates/ if it has one, else the bundled templates. */
 export async function templatesDir(root: string): Promise<string> {
@@ -56,19 +64,33 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
     };
   const dir = path.join(base, name);
   const show = (f: string) => displayPath(f, options.cwd);
-  const readTemplateFile = async (p: string): Promise<TemplateFile> => ({
-    path: p,
-    display: show(p),
-    source: await readFile(p, 'utf8'),
+  // Every file is read through the confined reader: its real path must stay
+  // inside the templates folder, so a partial symlinked to /etc/passwd is
+  // refused by name and its text never reaches a message or the output.
+  const refused = (file: string, r: Exclude<Confined<unknown>, { ok: true }>, what: string): Diagnostic => ({
+    code: CODES.TEMPLATE_FILE_REFUSED,
+    severity: 'error',
+    message: `${what} ${show(file)} ${refusalText(r, MAX_TEMPLATE_FILE_BYTES)}.`,
+    file: show(file),
   });
-  const main = await readTemplateFile(path.join(dir, 'leaflet.hbs'));
+  const readTemplateFile = async (p: string, what: string): Promise<Result<TemplateFile>> => {
+    const r = await readConfinedText(base, p, { maxBytes: MAX_TEMPLATE_FILE_BYTES });
+    if (!r.ok) return { ok: false, diagnostics: [refused(p, r, what)] };
+    return { ok: true, value: { path: p, display: show(p), source: r.value }, warnings: [] };
+  };
+  const mainFile = await readTemplateFile(path.join(dir, 'leaflet.hbs'), 'The template file');
+  if (!mainFile.ok) return mainFile;
+  const main = mainFile.value;
   const themeFile = path.join(dir, 'theme.yaml');
-  const themeRaw = await readYamlFile(themeFile, show(themeFile));
+  const themeRaw = await readYamlFile(themeFile, show(themeFile), base);
   if (!themeRaw.ok) return themeRaw;
+  const themeErrors = validateAgainst('theme', themeRaw.value.data, themeRaw.value.map);
+  if (themeErrors.length) return { ok: false, diagnostics: themeErrors };
   const { extends: parent, ...rawTheme } = themeRaw.value.data as RawTheme & { extends?: unknown };
   // A variant (large print) keeps the markup of the template it extends and
   // changes only what differs, so a fix to a shared partial reaches both.
   const partials = new Map<string, TemplateFile>();
+  const diagnostics: Diagnostic[] = [];
   if (parent !== undefined) {
     if (typeof parent !== 'string' || parent === name || !known.includes(parent)) {
       const p = themeRaw.value.map.locate('/extends');
@@ -86,46 +108,61 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
         ],
       };
     }
-    await readPartials(path.join(base, parent, 'partials'), partials, readTemplateFile);
+    diagnostics.push(...(await readPartials(base, path.join(base, parent, 'partials'), partials, readTemplateFile, show)));
   }
-  await readPartials(path.join(dir, 'partials'), partials, readTemplateFile);
+  diagnostics.push(...(await readPartials(base, path.join(dir, 'partials'), partials, readTemplateFile, show)));
   let css = '';
-  try {
-    css = await readFile(path.join(dir, 'style.css'), 'utf8');
-  } catch {
-    /* no stylesheet */
-  }
-  const diagnostics: Diagnostic[] = [];
-  const theme = resolveTheme(rawTheme as RawTheme, dir);
+  const cssFile = path.join(dir, 'style.css');
+  const cssText = await readConfinedText(base, cssFile, { maxBytes: MAX_TEMPLATE_FILE_BYTES });
+  if (cssText.ok) {
+    css = cssText.value;
+    diagnostics.push(...checkStylesheet(css, show(cssFile)));
+  } else if (cssText.reason !== 'missing') diagnostics.push(refused(cssFile, cssText, 'The stylesheet'));
+  const theme = await resolveTheme(rawTheme as RawTheme, dir, base, themeRaw.value.map);
+  if (!theme.ok) diagnostics.push(...theme.diagnostics);
+  if (diagnostics.length) return { ok: false, diagnostics };
   const strings = new Map<string, TemplateStrings>();
   const i18nDir = path.join(dir, 'i18n');
   try {
     for (const f of (await readdir(i18nDir)).sort()) {
       if (!f.endsWith('.yaml')) continue;
-      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)));
+      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)), i18nDir);
       if (!r.ok) diagnostics.push(...r.diagnostics);
       else strings.set(f.slice(0, -5), r.value.data as TemplateStrings);
     }
   } catch {
     /* checked when a language is selected */
   }
-  if (diagnostics.length) return { ok: false, diagnostics };
-  return { ok: true, value: { name, dir, main, partials, css, theme, strings, i18nDir: show(i18nDir), bundled: base === BUNDLED_TEMPLATES }, warnings: [] };
+  if (diagnostics.length || !theme.ok) return { ok: false, diagnostics };
+  return { ok: true, value: { name, dir, main, partials, css, theme: theme.value, strings, i18nDir: show(i18nDir), bundled: base === BUNDLED_TEMPLATES }, warnings: [] };
 }
 
 /** Adds partials/<name>.hbs of `folder` to `into`, replacing those of the same name. */
 async function readPartials(
+  base: string,
   folder: string,
   into: Map<string, TemplateFile>,
-  read: (p: string) => Promise<TemplateFile>,
-): Promise<void> {
-  let files: string[];
-  try {
-    files = (await readdir(folder)).sort();
-  } catch {
-    return; // a template may have no partials of its own
+  read: (p: string, what: string) => Promise<Result<TemplateFile>>,
+  show: (f: string) => string,
+): Promise<Diagnostic[]> {
+  const files = await listConfined(base, folder);
+  if (!files.ok)
+    return [
+      {
+        code: CODES.TEMPLATE_FILE_REFUSED,
+        severity: 'error',
+        message: `The partials folder ${show(folder)} ${refusalText(files)}.`,
+        file: show(folder),
+      },
+    ];
+  const diagnostics: Diagnostic[] = [];
+  for (const f of files.value) {
+    if (!f.endsWith('.hbs')) continue;
+    const r = await read(path.join(folder, f), `The partial '${f.slice(0, -4)}'`);
+    if (r.ok) into.set(f.slice(0, -4), r.value);
+    else diagnostics.push(...r.diagnostics);
   }
-  for (const f of files) if (f.endsWith('.hbs')) into.set(f.slice(0, -4), await read(path.join(folder, f)));
+  return diagnostics;
 }
 
 type RawTheme = Omit<Theme, 'fonts'> & {
@@ -133,43 +170,82 @@ type RawTheme = Omit<Theme, 'fonts'> & {
 };
 
 /**
- * Font paths are package-relative ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") or
- * template-relative. A font package whose `exports` map names only its
- * JavaScript (most font packages) still ships the files: they are found in
- * the package's folder, where Node would look for the package itself.
+ * Font paths are names of a packaged font ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
+ * the theme schema lists them) or template-relative ("./fonts/Name.ttf").
+ * A packaged font must resolve inside the node_modules folder of its
+ * package, a template font inside the template's folder: real paths, so a
+ * symlinked font cannot lead the PDF writer to any other file.
  */
-function resolveFont(spec: string, dir: string): string {
-  if (spec.startsWith('./') || spec.startsWith('../')) return path.resolve(dir, spec);
-  try {
-    return require.resolve(spec);
-  } catch (e) {
-    if ((e as { code?: string }).code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e;
-    const parts = spec.split('/');
-    const name = parts.slice(0, spec.startsWith('@') ? 2 : 1).join('/');
-    for (const base of require.resolve.paths(name) ?? []) {
-      const file = path.join(base, spec);
-      if (existsSync(path.join(base, name, 'package.json')) && existsSync(file)) return file;
+/**
+ * A packaged font's file and its package's folder, found where Node looks
+ * for the package. Scoped packages (@embedpdf/fonts-sc) count their scope,
+ * and a font package whose `exports` names only its JavaScript still ships
+ * its font files, so the file is looked up in the package folder itself.
+ */
+function packagedFont(spec: string): { pkgDir: string; file: string } | undefined {
+  const parts = spec.split('/');
+  const name = parts.slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const pkgDir = path.join(dir, name);
+    if (existsSync(path.join(pkgDir, 'package.json'))) {
+      const file = path.join(pkgDir, ...parts.slice(name.split('/').length));
+      return existsSync(file) ? { pkgDir, file } : undefined;
     }
-    throw e;
   }
+  return undefined;
 }
 
-function resolveTheme(raw: RawTheme, dir: string): Theme {
-  const body = raw.fonts.body;
-  return {
-    ...raw,
-    fonts: {
-      body: {
-        regular: resolveFont(body.regular, dir),
-        bold: resolveFont(body.bold, dir),
-        italic: resolveFont(body.italic, dir),
-        boldItalic: resolveFont(body.boldItalic, dir),
-      },
-      fallback: (raw.fonts.fallback ?? []).map((f) => resolveFont(f, dir)),
-      scripts: Object.fromEntries(
-        Object.entries(raw.fonts.scripts ?? {}).map(([script, faces]) => [script, { regular: resolveFont(faces.regular, dir), bold: resolveFont(faces.bold, dir) }]),
-      ),
-    },
+async function resolveFont(spec: string, dir: string, base: string): Promise<Confined<undefined> | { ok: false; reason: 'not-installed' }> {
+  let where: Confined<undefined>;
+  if (spec.startsWith('./')) {
+    // inside the template's folder, and that folder inside the templates folder
+    const file = path.resolve(dir, spec);
+    where = await confine(dir, file);
+    if (where.ok) where = await confine(base, file);
+  } else {
+    const found = packagedFont(spec);
+    if (!found) return { ok: false, reason: 'not-installed' };
+    const { pkgDir, file } = found;
+    if (!pkgDir.split(path.sep).includes('node_modules')) return { ok: false, reason: 'outside' };
+    where = await confine(pkgDir, file);
+  }
+  if (!where.ok) return where;
+  // fonts are read whole by the PDF writer: a FIFO, a device or a huge file must not get there
+  const info = await stat(where.path);
+  if (!info.isFile()) return { ok: false, reason: 'not-a-file' };
+  return info.size > MAX_FONT_BYTES ? { ok: false, reason: 'too-large', size: info.size } : where;
+}
+
+async function resolveTheme(raw: RawTheme, dir: string, base: string, map: SourceMap): Promise<Result<Theme>> {
+  const diagnostics: Diagnostic[] = [];
+  const resolve = async (spec: string, pointer: string): Promise<string> => {
+    const r = await resolveFont(spec, dir, base);
+    if (r.ok) return r.path;
+    const why =
+      r.reason === 'not-installed'
+        ? `is not installed; install its package (npm install ${spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')}) or name a font file of the template folder (./fonts/Name.ttf)`
+        : refusalText(r, MAX_FONT_BYTES);
+    const p = map.locate(pointer);
+    diagnostics.push({ code: CODES.FONT_REFUSED, severity: 'error', message: `The font ${spec} ${why}.`, file: map.file, line: p.line, column: p.column });
+    return '';
   };
+  const body = raw.fonts.body;
+  const fonts = {
+    body: {
+      regular: await resolve(body.regular, '/fonts/body/regular'),
+      bold: await resolve(body.bold, '/fonts/body/bold'),
+      italic: await resolve(body.italic, '/fonts/body/italic'),
+      boldItalic: await resolve(body.boldItalic, '/fonts/body/boldItalic'),
+    },
+    fallback: [] as string[],
+    scripts: {} as Theme['fonts']['scripts'],
+  };
+  for (const [i, f] of (raw.fonts.fallback ?? []).entries()) fonts.fallback.push(await resolve(f, `/fonts/fallback/${i}`));
+  for (const [script, faces] of Object.entries(raw.fonts.scripts ?? {}) as [ScriptName, ScriptFaces][])
+    fonts.scripts[script] = {
+      regular: await resolve(faces.regular, `/fonts/scripts/${script}/regular`),
+      bold: await resolve(faces.bold, `/fonts/scripts/${script}/bold`),
+    };
+  if (diagnostics.length) return { ok: false, diagnostics };
+  return { ok: true, value: { ...raw, fonts }, warnings: [] };
 }
-

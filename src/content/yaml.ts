@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readConfined, refusalText } from '../io/read.js';
 import { LineCounter, parseDocument, isPair, isScalar, visit } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { SourceMap } from './source-map.js';
+import { explainSyntaxErrors, starMessage, valueOf } from './yaml-errors.js';
 
 /** Content files are small; anything bigger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -19,27 +20,26 @@ export interface YamlFile {
 
 export type YamlResult = { ok: true; value: YamlFile } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Reads, size-checks, decodes and parses a YAML file. Never throws for bad input. */
-export async function readYamlFile(file: string, display: string = file): Promise<YamlResult> {
-  const err = (code: string, message: string, line?: number, column?: number): YamlResult => ({
-    ok: false,
-    diagnostics: [{ code, severity: 'error', message, file: display, line, column }],
-  });
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return err(CODES.FILE_UNREADABLE, 'This path is not a file.');
-    if (info.size > MAX_FILE_BYTES)
-      return err(
-        CODES.FILE_TOO_LARGE,
-        `The file is ${info.size} bytes; content files are limited to ${MAX_FILE_BYTES} bytes. Split it or remove what does not belong.`,
-      );
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return err(CODES.FILE_UNREADABLE, code === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read (${code}).`);
+/**
+ * Reads (confined to `folder`: the real path, symlinks followed, must stay
+ * inside it), size-checks, decodes and parses a YAML file. Never throws for
+ * bad input, and never quotes a file that is not what it should be.
+ */
+export async function readYamlFile(file: string, display: string, folder: string): Promise<YamlResult> {
+  const read = await readConfined(folder, file, { maxBytes: MAX_FILE_BYTES });
+  if (!read.ok) {
+    const code = read.reason === 'too-large' ? CODES.FILE_TOO_LARGE : read.reason === 'outside' ? CODES.FILE_OUTSIDE : CODES.FILE_UNREADABLE;
+    const message =
+      read.reason === 'missing'
+        ? 'The file does not exist.'
+        : read.reason === 'too-large'
+          ? `The file is larger than ${MAX_FILE_BYTES} bytes; content files are limited to that size. Split it or remove what does not belong.`
+          : read.reason === 'outside'
+            ? `The file is a link to something outside ${folder}; only files inside that folder are read. Put the file itself there.`
+            : `The file ${refusalText(read)}.`;
+    return { ok: false, diagnostics: [{ code, severity: 'error', message, file: display }] };
   }
-  return parseYamlText(bytes, display);
+  return parseYamlText(read.value, display);
 }
 
 export function parseYamlText(bytes: Uint8Array, display: string): YamlResult {
@@ -73,27 +73,27 @@ export function parseYamlText(bytes: Uint8Array, display: string): YamlResult {
     lineCounter: lines,
     strict: true,
   });
-  const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const p = e.linePos?.[0];
-    const duplicate = e.code === 'DUPLICATE_KEY';
-    diagnostics.push({
-      code: duplicate ? CODES.DUPLICATE_KEY : CODES.YAML_SYNTAX,
-      severity: 'error',
-      message: duplicate
-        ? 'This key appears twice in the same mapping. Keep one of them.'
-        : `YAML syntax error: ${firstLine(e.message)}`,
-      file: display,
-      line: p?.line,
-      column: p?.col,
-    });
-  }
+  const diagnostics: Diagnostic[] = explainSyntaxErrors(text, doc.errors, display);
   if (diagnostics.length) return { ok: false, diagnostics };
 
   let aliases = 0;
   visit(doc, {
     Alias(_key, node) {
       aliases++;
+      // content has no anchors: '*text' is bold or italic at the start of unquoted text
+      if (!node.resolve(doc)) {
+        const p = node.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 };
+        const lineText = text.split(/\r?\n/)[p.line - 1] ?? '';
+        diagnostics.push({
+          code: CODES.YAML_STAR_START,
+          severity: 'error',
+          message: starMessage(valueOf(lineText), lineText),
+          file: display,
+          line: p.line,
+          column: p.col,
+        });
+        return;
+      }
       if (aliases === MAX_ALIASES + 1) {
         const p = node.range ? lines.linePos(node.range[0]) : undefined;
         diagnostics.push({

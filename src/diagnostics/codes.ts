@@ -13,6 +13,7 @@ export const CODES = {
   ALIAS_LIMIT: 'LEAF1006',
   FORBIDDEN_KEY: 'LEAF1007',
   FILE_UNREADABLE: 'LEAF1008',
+  FILE_OUTSIDE: 'LEAF1009',
   UNKNOWN_FIELD: 'LEAF1010',
   WRONG_TYPE: 'LEAF1011',
   MISSING_FIELD: 'LEAF1012',
@@ -29,6 +30,15 @@ export const CODES = {
   ID_MISMATCH: 'LEAF1042',
   SOURCE_LANG_MISSING: 'LEAF1043',
   NO_LANGUAGES: 'LEAF1044',
+  /** a template file (leaflet.hbs, partial, style.css, theme.yaml) that is outside its folder, not a file or too large */
+  TEMPLATE_FILE_REFUSED: 'LEAF1055',
+  /** a font named by theme.yaml that is not installed or resolves outside its package or template folder */
+  FONT_REFUSED: 'LEAF1056',
+  /** a control or bidi-override character in a patient field */
+  PATIENT_CONTROL_CHARACTER: 'LEAF1057',
+  YAML_TAB_INDENT: 'LEAF1065',
+  YAML_UNQUOTED_COLON: 'LEAF1066',
+  YAML_STAR_START: 'LEAF1067',
   // select
   UNKNOWN_LEAFLET: 'LEAF2000',
   UNKNOWN_LANGUAGE: 'LEAF2001',
@@ -49,6 +59,17 @@ export const CODES = {
   BAD_IMAGE: 'LEAF4003',
   BAD_THEME: 'LEAF4004',
   BAD_STYLESHEET: 'LEAF4005',
+  // images (one checker, src/write/images.ts; limits in docs/content.md)
+  IMAGE_UNREADABLE: 'LEAF4030',
+  IMAGE_NOT_FORMAT: 'LEAF4031',
+  IMAGE_TRUNCATED: 'LEAF4032',
+  IMAGE_DAMAGED: 'LEAF4033',
+  IMAGE_TOO_LARGE: 'LEAF4034',
+  IMAGE_UNSUPPORTED: 'LEAF4035',
+  SVG_ACTIVE: 'LEAF4036',
+  SVG_EXTERNAL: 'LEAF4037',
+  /** style.css cannot be parsed as CSS */
+  STYLESHEET_SYNTAX: 'LEAF4040',
   // batch
   UNKNOWN_IN_MATRIX: 'LEAF6001',
   LANGUAGE_NOWHERE: 'LEAF6002',
@@ -58,6 +79,8 @@ export const CODES = {
   WORKER_FAILED: 'LEAF6006',
   BAD_SHARD: 'LEAF6007',
   EMPTY_MATRIX: 'LEAF6008',
+  OUTPUT_REFUSED: 'LEAF6010',
+  BAD_CACHE: 'LEAF6011',
   // lint (rule ids and what they check: docs/lint.md)
   LINT_READABILITY: 'LEAF5001',
   LINT_LONG_SENTENCE: 'LEAF5002',
@@ -77,6 +100,13 @@ export const CODES = {
   LINT_BAD_RULE_OPTION: 'LEAF5021',
   LINT_FONT_UNREADABLE: 'LEAF5022',
   LINT_STAMP_FAILED: 'LEAF5023',
+  LINT_CONTROL_CHARACTER: 'LEAF5030',
+  LINT_TYPED_NUMBER: 'LEAF5050',
+  LINT_TYPED_SYMBOL: 'LEAF5051',
+  LINT_TYPED_LABEL: 'LEAF5052',
+  LINT_MIXED_RANGE_DASH: 'LEAF5053',
+  LINT_MIXED_APOSTROPHE: 'LEAF5054',
+  LINT_MIXED_QUOTES: 'LEAF5055',
   // usage (exit 2)
   USAGE: 'LEAF9001',
 } as const;

@@ -11,6 +11,9 @@ import { documentControl } from './rules/document-control.js';
 import { figureAlt } from './rules/figure-alt.js';
 import { emptySection } from './rules/empty-section.js';
 import { linkText } from './rules/link-text.js';
+import { controlCharacters } from './rules/control-characters.js';
+import { typedDecoration } from './rules/typed-decoration.js';
+import { mixedTypography } from './rules/mixed-typography.js';
 
 /** Every rule, in the order their findings are listed for one place. */
 export const RULES: readonly Rule<object>[] = [
@@ -19,6 +22,7 @@ export const RULES: readonly Rule<object>[] = [
   translationMissing,
   translationStale,
   translationUntranslated,
+  controlCharacters,
   glyphCoverage,
   readability,
   sentenceLength,
@@ -26,6 +30,8 @@ export const RULES: readonly Rule<object>[] = [
   figureAlt,
   emptySection,
   linkText,
+  typedDecoration,
+  mixedTypography,
 ];
 
 export function ruleById(id: string): Rule<object> | undefined {

@@ -22,6 +22,9 @@ export const RULE_IDS = [
   'figure-alt',
   'empty-section',
   'link-text',
+  'control-characters',
+  'typed-decoration',
+  'mixed-typography',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -100,6 +103,8 @@ export interface SectionStats {
   sentences: number;
   letters: number;
   syllables: number;
+  /** words of more than 6 letters */
+  longWords: number;
   /** undefined when the language has no formula or the text has no words */
   score?: number;
 }

@@ -4,22 +4,20 @@
  * finding can be located with SourceMap.locateChar.
  *
  * Definitions (the ones the readability formulas are computed with):
- * - A sentence ends at `.`, `!`, `?`, `…`, the Arabic `؟` or the Devanagari
- *   danda `।` (one or more) followed by the end of the text, or by white
- *   space and then a capital letter, a letter of a script without capitals
- *   (Arabic, Devanagari), a digit or an opening quote or bracket. So "e.g.
- *   the", "3.5" and "ecc. e" do not end a sentence. Chinese `。！？` end a
- *   sentence wherever they stand (Chinese puts no space after them). Text
- *   with no end mark is one sentence: a list item, a heading or a key point
- *   counts as one sentence.
- * - A word is a run of letters, combining marks (the vowel signs and
- *   viramas of Devanagari, Arabic vowel marks) and digits; in Chinese, which
- *   puts no spaces between words, the words are those of the dictionary
- *   segmentation Intl.Segmenter makes. Hyphens and (in English)
- *   apostrophes inside a run keep it one word ("mini-invasiva", "70-80",
+ * - A sentence ends at `.`, `!`, `?` or `…` (one or more; also Arabic `؟`
+ *   and the Devanagari danda `।`) followed by the end of the text, or by
+ *   white space and then a capital letter, a digit or an opening quote or
+ *   bracket, or a letter of a script without capitals (Arabic, Devanagari).
+ *   So "e.g. the", "3.5" and "ecc. e" do not end a sentence. The full stops
+ *   of Chinese and Japanese (`。！？`) end a sentence wherever they stand:
+ *   those scripts put no space after them. Text with no end mark is one
+ *   sentence: a list item, a heading or a key point counts as one sentence.
+ * - Italian and English: a word is a run of letters and digits; hyphens and
+ *   (in English) apostrophes inside a run keep it one word ("mini-invasiva", "70-80",
  *   "doctor's"). In Italian an apostrophe separates the elided article from
  *   the next word ("dell’intervento" is two words), as Italian readers and
- *   the Gulpease word counts treat it.
+ *   the Gulpease word counts treat it. Other languages: the words of
+ *   Unicode word segmentation (see segmentWords).
  * - The letters of a word are its letters and digits (Gulpease counts
  *   characters of words, not punctuation or the `**` of bold text).
  */
@@ -30,10 +28,10 @@ export interface Span {
   start: number;
 }
 
-const END = /[.!?…؟।॥。！？]+/gu;
+const END = /[.!?…。！？؟।]+/gu;
+/** Full stops of scripts written without spaces end a sentence wherever they stand. */
+const CLOSED = /[。！？]/u;
 const OPENER = /[\p{Lu}\p{Lo}\p{N}"“«(\[‘']/u;
-/** Chinese end marks: no space follows them. */
-const CJK_END = /[。！？]$/u;
 
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
@@ -46,7 +44,7 @@ export function splitSentences(text: string): Span[] {
     const atEnd = stop + after.length >= text.length;
     const spaced = /\s/u.test(after);
     const next = text[stop + after.length];
-    if (atEnd || CJK_END.test(m[0]) || (spaced && next !== undefined && OPENER.test(next))) {
+    if (atEnd || (spaced && next !== undefined && OPENER.test(next)) || CLOSED.test(m[0])) {
       // keep closing quotes/brackets/bold markers with the sentence they close
       const close = /^[)\]"”»’*]*/u.exec(rest)![0];
       push(out, text, from, stop + close.length);
@@ -65,23 +63,41 @@ function push(out: Span[], text: string, from: number, to: number): void {
   if (body && /[\p{L}\p{N}]/u.test(body)) out.push({ text: body, start: from + lead });
 }
 
-const WORD_EN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
-const WORD_IT = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
-/** Languages written without spaces between words. */
-const UNSPACED = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my']);
+const WORD_EN = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+const WORD_IT = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
 /** The words of a text in a language ('it', 'en', …); see the definitions above. */
 export function words(text: string, lang: string): Span[] {
-  const primary = lang.toLowerCase().split('-')[0]!;
-  if (UNSPACED.has(primary)) {
-    const out: Span[] = [];
-    for (const s of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) if (s.isWordLike) out.push({ text: s.segment, start: s.index });
-    return out;
-  }
+  if (lang !== 'en' && lang !== 'it') return segmentWords(text, lang);
   const re = lang === 'en' ? WORD_EN : WORD_IT;
   re.lastIndex = 0;
   const out: Span[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ text: m[0], start: m.index });
+  return out;
+}
+
+/**
+ * Other languages: the words of Unicode word segmentation (Intl.Segmenter,
+ * CLDR/ICU rules and dictionaries), so languages written without spaces
+ * (Chinese, Japanese, Thai) get real words rather than one "word" a
+ * sentence. Hyphenated words and ranges stay one word, as in Italian and
+ * English; punctuation and symbols are not words.
+ */
+function segmentWords(text: string, lang: string): Span[] {
+  let segmenter: Intl.Segmenter;
+  try {
+    segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+  } catch {
+    segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+  }
+  const out: Span[] = [];
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike || !/[\p{L}\p{N}]/u.test(s.segment)) continue;
+    const last = out.at(-1);
+    if (last && last.start + last.text.length + 1 === s.index && text[s.index - 1] === '-')
+      last.text = text.slice(last.start, s.index + s.segment.length);
+    else out.push({ text: s.segment, start: s.index });
+  }
   return out;
 }
 

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import type { Leaflet } from '../model/content.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { readConfinedText, refusalText } from '../io/read.js';
+import { writeSourceUpdate } from '../io/output.js';
+import { MAX_FILE_BYTES } from '../content/yaml.js';
 import { sourceHashes } from './section-hash.js';
 
 export interface StampResult {
@@ -25,12 +26,14 @@ export async function stampTranslation(leaflet: Leaflet, lang: string): Promise<
   const target = leaflet.languages.find((l) => l.lang === lang);
   if (!source || !target || target === source) throw new Error(`no translation '${lang}' to stamp`);
   const file = path.join(leaflet.dir, path.basename(target.file));
-  const text = await readFile(file, 'utf8');
+  const read = await readConfinedText(leaflet.dir, file, { maxBytes: MAX_FILE_BYTES });
+  if (!read.ok) throw new Error(`${path.basename(file)} ${refusalText(read, MAX_FILE_BYTES)}`);
+  const text = read.value;
   const hashes = sourceHashes(source);
   const updated = stampText(text, { lang: source.lang, version: leaflet.document.version, sections: hashes });
   const before = target.translatedFrom?.sections ?? {};
   const changed = Object.keys(hashes).filter((k) => before[k] !== hashes[k]);
-  if (updated !== text) await writeFileAtomic(file, updated);
+  if (updated !== text) await writeSourceUpdate(file, leaflet.dir, updated);
   return { file, hashes, changed };
 }
 

@@ -1,5 +1,6 @@
 import { painter } from '../diagnostics/print.js';
 import type { LintReport } from './run.js';
+import { indexFor, LONG_WORD } from './readability.js';
 
 /**
  * The report for people, laid out like ESLint's "stylish" formatter: each
@@ -45,30 +46,32 @@ export function formatStylish(report: LintReport, colour: boolean): string {
 }
 
 
-/** `--stats`: words, sentences and the readability score of every section, per leaflet and language. */
+/**
+ * `--stats`: per leaflet and language, every section's words, sentences,
+ * words per sentence, share of long words and, where the language has a
+ * published formula, its readability score.
+ */
 export function formatStats(report: LintReport, colour: boolean): string {
   const c = painter(colour);
   const out: string[] = [];
   for (const s of report.stats) {
-    const label = s.index === 'gulpease' ? 'Gulpease' : s.index === 'flesch-kincaid-grade' ? 'FK grade' : 'score';
+    const index = indexFor(s.lang);
+    const label = index?.label ?? 'score';
     const rows = [...s.sections, s.total].map((r) => ({
       lang: s.lang,
       section: r.section,
       words: String(r.words),
       sentences: String(r.sentences),
+      perSentence: r.sentences ? (r.words / r.sentences).toFixed(1) : '–',
+      long: r.words ? `${Math.round((100 * r.longWords) / r.words)}%` : '–',
       score: r.score === undefined ? '–' : r.score.toFixed(1),
     }));
-    const head = { lang: 'lang', section: 'section', words: 'words', sentences: 'sentences', score: label };
+    const head = { lang: 'lang', section: 'section', words: 'words', sentences: 'sentences', perSentence: 'words/sentence', long: `long words`, score: label };
     const width = (k: keyof typeof head) => Math.max(head[k].length, ...rows.map((r) => r[k].length));
     const line = (r: typeof head) =>
-      `  ${r.lang.padEnd(width('lang'))}  ${r.section.padEnd(width('section'))}  ${r.words.padStart(width('words'))}  ${r.sentences.padStart(width('sentences'))}  ${r.score.padStart(width('score'))}`;
-    const scale =
-      s.index === 'gulpease'
-        ? 'higher is easier; below 60 is hard with middle-school education'
-        : s.index === 'flesch-kincaid-grade'
-          ? 'school grade needed; patient material should be 8 or below'
-          : 'no readability formula for this language';
-    out.push(`${c.bold(`${s.leaflet} · ${s.lang}`)}  ${c.dim(`(${label}: ${scale})`)}`, c.dim(line(head)));
+      `  ${r.lang.padEnd(width('lang'))}  ${r.section.padEnd(width('section'))}  ${r.words.padStart(width('words'))}  ${r.sentences.padStart(width('sentences'))}  ${r.perSentence.padStart(width('perSentence'))}  ${r.long.padStart(width('long'))}  ${r.score.padStart(width('score'))}`;
+    const scale = index?.scale ?? 'no readability formula for this language: counts only';
+    out.push(`${c.bold(`${s.leaflet} · ${s.lang}`)}  ${c.dim(`(${label}: ${scale}; long words: more than ${LONG_WORD} letters)`)}`, c.dim(line(head)));
     rows.forEach((r, i) => out.push(i === rows.length - 1 ? c.bold(line(r)) : line(r)));
     out.push('');
   }

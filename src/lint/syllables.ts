@@ -75,3 +75,72 @@ const EXCEPTIONS = new Map<string, number>([
   ['different', 3],
   ['several', 3],
 ]);
+
+/** Numbers are read aloud: one syllable a digit, at most 4 (as in English). */
+function numberSyllables(word: string): number | undefined {
+  if (/\p{L}/u.test(word)) return undefined;
+  return Math.max(1, Math.min(4, word.replace(/\D/g, '').length));
+}
+
+function sumParts(word: string, count: (part: string) => number): number | undefined {
+  if (!word.includes('-')) return undefined;
+  return word
+    .split('-')
+    .filter(Boolean)
+    .reduce((n, part) => n + count(part), 0);
+}
+
+/**
+ * German syllables for Amstad's Flesch adaptation: vowels (a, e, i, o, u, ä,
+ * ö, ü, y), where diphthongs (ei, ai, au, eu, äu), "ie" and doubled vowels
+ * (Beet, Boot) count once, as German hyphenation splits words (Be-hand-lung,
+ * dau-ert). Hiatus that looks like a diphthong (Mu-se-um, Fa-mi-li-e) is
+ * undercounted; close, not exact.
+ */
+export function germanSyllables(word: string): number {
+  const w = word.toLowerCase();
+  const n = numberSyllables(w) ?? sumParts(w, germanSyllables);
+  if (n !== undefined) return n;
+  // in a run of vowels, each diphthong, "ie" or doubled vowel is one syllable and
+  // any other vowel one more (dau-ert, Feu-er); the u of qu is a consonant
+  const groups = w.replace(/qu/g, 'q').match(/[aeiouyäöü]+/g) ?? [];
+  const count = groups.reduce((n, g) => n + (g.match(/ei|ai|au|eu|äu|ie|aa|ee|oo|[aeiouyäöü]/g) ?? []).length, 0);
+  return Math.max(1, count);
+}
+
+/**
+ * French syllables for Kandel–Moles: written syllables, as French
+ * hyphenation splits words (ap-pel-le, mé-de-cin): vowel groups (with the
+ * accented vowels, œ and æ), so "ou", "oi", "ai", "eau" count once; a mute
+ * final e after a consonant (par-le) and a verb's -ent (par-lent) count, as
+ * they do in written syllables. An elided article (l’, d’) is no syllable.
+ */
+export function frenchSyllables(word: string): number {
+  const w = word.toLowerCase().replace(/^[a-z]['’]/, '');
+  const n = numberSyllables(w) ?? sumParts(w, frenchSyllables);
+  if (n !== undefined) return n;
+  return Math.max(1, (w.match(/[aeiouyàâäéèêëîïôöûùüÿœæ]+/g) ?? []).length);
+}
+
+/**
+ * Spanish syllables for Szigriszt-Pazos: vowel groups (a, e, i, o, u with
+ * their accents, ü, and a final y as in muy, hoy), so diphthongs of a weak
+ * vowel (i, u) with any vowel count once (tratamien-to, cui-da-do); two
+ * strong vowels (a, e, o) side by side are two syllables (a-or-ta, le-er),
+ * as is a stressed í or ú next to another vowel (dí-a, re-ú-ne).
+ */
+export function spanishSyllables(word: string): number {
+  const w = word.toLowerCase();
+  const n = numberSyllables(w) ?? sumParts(w, spanishSyllables);
+  if (n !== undefined) return n;
+  const groups = w.replace(/y$/, 'i').match(/[aeiouáéíóúü]+/g) ?? [];
+  let count = groups.length;
+  for (const g of groups)
+    for (let i = 1; i < g.length; i++) {
+      const a = g[i - 1]!;
+      const b = g[i]!;
+      const strong = (c: string) => 'aeoáéó'.includes(c);
+      if ((strong(a) && strong(b)) || 'íú'.includes(a) || 'íú'.includes(b)) count++;
+    }
+  return Math.max(1, count);
+}

@@ -4,6 +4,7 @@ import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { MarkupElement, MarkupNode } from '../model/markup.js';
 import type { Template } from '../model/template.js';
 import { CODES } from '../diagnostics/codes.js';
+import { stripControls } from './controls.js';
 import { ALLOWED_GLOBAL_ATTRS, ALLOWED_HREF, ALLOWED_SRC, CONTRACT } from './contract.js';
 
 type P5Node = DefaultTreeAdapterMap['childNode'];
@@ -40,7 +41,8 @@ function convert(nodes: P5Node[], diagnostics: Diagnostic[], template: Template 
   const out: MarkupNode[] = [];
   for (const n of nodes) {
     if (n.nodeName === '#text') {
-      const value = (n as DefaultTreeAdapterMap['textNode']).value;
+      // Control and bidi-override characters never reach either output (controls.ts).
+      const value = stripControls((n as DefaultTreeAdapterMap['textNode']).value);
       if (inInline || value.trim()) out.push({ type: 'text', value });
       continue;
     }
@@ -73,7 +75,7 @@ function convert(nodes: P5Node[], diagnostics: Diagnostic[], template: Template 
         problem(`A link to "${a.value.slice(0, 40)}"`);
       } else if (a.name === 'src' && !ALLOWED_SRC.test(a.value)) {
         problem(`An image source other than asset:<id> ("${a.value.slice(0, 40)}")`);
-      } else attrs[a.name] = a.value;
+      } else attrs[a.name] = stripControls(a.value);
     }
     out.push({
       type: 'element',

@@ -15,6 +15,12 @@ export interface BrandLogo {
   /** absolute real path, checked to stay inside the brand folder */
   path: string;
   type: 'svg' | 'png' | 'jpeg';
+  /** the brands folder, which the logo must stay inside */
+  folder: string;
+  /** the path as written after logo:, and where that value is in the brand file */
+  written: string;
+  line?: number;
+  column?: number;
   /** text alternative for the logo; defaults to the brand name */
   alt: Localized;
 }

@@ -46,6 +46,10 @@ export type Block =
       src: string;
       /** resolved absolute path, checked to exist inside the leaflet folder */
       path: string;
+      /** the leaflet folder, which the image must stay inside */
+      folder: string;
+      /** where the src: value is in the language file */
+      srcAt: { line?: number; column?: number };
       alt: string;
       caption?: InlineText;
       at: SourceRef;

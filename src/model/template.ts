@@ -32,8 +32,8 @@ export interface Theme {
    * tried for characters the others lack
    */
   fonts: { body: FontFaces; fallback: string[]; scripts: Partial<Record<ScriptName, ScriptFaces>> };
-  /** CSS font stack for the HTML output */
-  fontStack: string;
+  /** font family names for the HTML output, first choice first (theme schema: a safe charset, quoted by the HTML writer) */
+  fontStack: string[];
   /** sizes in pt */
   sizes: { body: number; h1: number; h2: number; h3: number; small: number; label: number; header: number; footer: number };
   /** line height as a multiple of the font size */

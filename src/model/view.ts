@@ -5,8 +5,24 @@ import type { Paper, TemplateStrings, Theme } from './template.js';
 /** An image the markup refers to as `asset:<id>`; writers decide how to embed it. */
 export interface Asset {
   id: string;
+  /** real path, checked at load to stay inside `folder` */
   path: string;
   type: 'svg' | 'png' | 'jpeg';
+  /** the folder the file must stay inside: its real path is checked again when it is read */
+  folder: string;
+  /** who names the image and where, for every message about it */
+  origin: AssetOrigin;
+}
+
+export interface AssetOrigin {
+  /** "The logo of brand 'demo-clinic'", "A figure" */
+  what: string;
+  /** the path as written in the YAML */
+  written: string;
+  /** the brand or language file, and the position of its logo: or src: value */
+  file: string;
+  line?: number;
+  column?: number;
 }
 
 export interface SectionView {

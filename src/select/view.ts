@@ -10,6 +10,7 @@ import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { resolveSettings } from './settings.js';
 import { selectSections } from './sections.js';
+import { figureAsset, logoAsset } from './assets.js';
 
 export interface Selection {
   /** default: the leaflet's source language */
@@ -79,7 +80,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
     footer: localize(brand.footer, lang) ?? null,
   };
   if (brand.logo) {
-    assets.push({ id: 'logo', path: brand.logo.path, type: brand.logo.type });
+    assets.push(logoAsset(brand, brand.logo));
     brandView.logo = { src: 'asset:logo', alt: localize(brand.logo.alt, lang) ?? '' };
   }
 
@@ -87,8 +88,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
     const is = Object.fromEntries(BLOCK_KINDS.map((k) => [k, k === b.kind])) as BlockView['is'];
     if (b.kind === 'figure') {
       const id = `figure-${assets.length}`;
-      const type = b.path.endsWith('.svg') ? 'svg' : b.path.endsWith('.png') ? 'png' : 'jpeg';
-      assets.push({ id, path: b.path, type });
+      assets.push(figureAsset(b, id, content.file));
       return { ...b, caption: b.caption ?? (null as unknown as undefined), is, asset: `asset:${id}` };
     }
     if (b.kind === 'faq') return { ...b, items: b.items.map((f) => ({ ...f, tip: f.tip ?? (null as unknown as undefined) })), is };

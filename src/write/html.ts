@@ -6,7 +6,8 @@ import type { Composed } from '../pipeline.js';
 import { CODES } from '../diagnostics/codes.js';
 import { CONTRACT } from '../markup/contract.js';
 import { inlineToText } from '../compose/inline.js';
-import { readCheckedImage } from './images.js';
+import { stripControls } from '../markup/controls.js';
+import { readImage } from './images.js';
 
 export interface HtmlOptions {
   template: Template;
@@ -28,7 +29,17 @@ export async function writeHtml(composed: Composed, options: HtmlOptions): Promi
   const diagnostics: Diagnostic[] = [];
 
   const vars = themeProperties(view.theme, options.template, diagnostics);
-  const css = checkStylesheet(options.template, diagnostics);
+  // checked when the template was loaded (src/content/stylesheet.ts); the
+  // one thing checked again is what would end the style element, for a
+  // Template made some other way
+  const css = options.template.css;
+  if (/<\/style/i.test(css))
+    diagnostics.push({
+      code: CODES.BAD_STYLESHEET,
+      severity: 'error',
+      message: `style.css of template '${options.template.name}' contains "</style", which would end the stylesheet early.`,
+      file: `${options.template.dir}/style.css`,
+    });
   const images = await embedImages(tree, view, diagnostics);
   if (diagnostics.length) return { ok: false, diagnostics };
 
@@ -36,6 +47,9 @@ export async function writeHtml(composed: Composed, options: HtmlOptions): Promi
   const draftWord = view.draft ? draftLabel(tree) : undefined;
   const head = [
     '<meta charset="utf-8">',
+    // Before anything it governs: whatever slips past the template checks
+    // still cannot run or fetch (issue 10, class 3).
+    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CONTENT_SECURITY_POLICY)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // A light page in every reader: the contrast was checked on these colours.
     '<meta name="color-scheme" content="light">',
@@ -50,28 +64,45 @@ export async function writeHtml(composed: Composed, options: HtmlOptions): Promi
   return { ok: true, value: new TextEncoder().encode(html), warnings: [] };
 }
 
+/**
+ * No script, no network, no plugins, no forms, no <base>: the document may
+ * use only its own inline styles and data: images. (frame-ancestors cannot
+ * be set from a <meta>.)
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 /* ---------- theme → CSS custom properties ---------- */
 
-const COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
-/** Font names, quotes, commas and spaces: nothing that could end the declaration or the style element. */
-const FONT_STACK = /^[\w\s"',.-]+$/;
+const COLOUR = /^#[0-9a-f]{6}$/i;
+/** The theme schema's family names: letters, digits, spaces, hyphens, underscores. */
+const FAMILY = /^[A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*$/;
+const GENERIC_FAMILIES = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-sans-serif', 'ui-serif']);
 
-/** Every theme value the stylesheet may use, as `--name: value`; changing theme.yaml changes the HTML. */
+/**
+ * Every theme value the stylesheet may use, as `--name: value`; changing
+ * theme.yaml changes the HTML. The theme schema has typed every value at
+ * load; here each is still written by a serialiser of its own type (number
+ * and unit, #rrggbb, quoted family names), so no theme text reaches the CSS
+ * as written.
+ */
 function themeProperties(theme: Theme, template: Template, diagnostics: Diagnostic[]): string {
   const props: [string, string][] = [];
-  const bad = (key: string, value: unknown) =>
+  const bad = (key: string) =>
     diagnostics.push({
       code: CODES.BAD_THEME,
       severity: 'error',
-      message: `theme.yaml of template '${template.name}': ${key} has the value ${JSON.stringify(value)}, which cannot be used in a stylesheet.`,
+      message: `theme.yaml of template '${template.name}': ${key} has a value that cannot be used in a stylesheet. Check it against schemas/theme.schema.json.`,
       file: `${template.dir}/theme.yaml`,
     });
   const num = (key: string, v: unknown, unit: string, name: string) => {
-    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) props.push([name, `${round(v)}${unit}`]);
-    else bad(key, v);
+    // bounded, so the number is written in plain digits (never 1e+21)
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10000) props.push([name, `${round(v)}${unit}`]);
+    else bad(key);
   };
-  if (typeof theme.fontStack === 'string' && FONT_STACK.test(theme.fontStack)) props.push(['font-stack', theme.fontStack]);
-  else bad('fontStack', theme.fontStack);
+  const stack = fontFamilies(theme.fontStack);
+  if (stack) props.push(['font-stack', stack]);
+  else bad('fontStack');
   for (const [k, v] of Object.entries(theme.sizes ?? {})) num(`sizes.${k}`, v, 'pt', `size-${kebab(k)}`);
   num('leading', theme.leading, '', 'leading');
   for (const [k, v] of Object.entries(theme.spacing ?? {})) num(`spacing.${k}`, v, 'pt', `space-${kebab(k)}`);
@@ -79,35 +110,28 @@ function themeProperties(theme: Theme, template: Template, diagnostics: Diagnost
   num('logoHeight', theme.logoHeight, 'mm', 'logo-height');
   for (const [k, v] of Object.entries(theme.colours ?? {})) {
     if (typeof v === 'string' && COLOUR.test(v)) props.push([`colour-${kebab(k)}`, v.toLowerCase()]);
-    else bad(`colours.${k}`, v);
+    else bad(`colours.${k}`);
   }
   // Large print forbids italics (UKAAF): the theme says so once, both writers obey.
   props.push(['em-style', theme.italic === false ? 'normal' : 'italic']);
-  return `:root {\n${props.map(([k, v]) => `  --${k}: ${v};`).join('\n')}\n}`;
+  return `:root {\n${props.map(([k, v]) => `  --${identifier(k)}: ${v};`).join('\n')}\n}`;
 }
 
+/** `["DejaVu Sans", "sans-serif"]` → `"DejaVu Sans", sans-serif`; undefined when a name is not a plain family name. */
+export function fontFamilies(families: unknown): string | undefined {
+  if (!Array.isArray(families) || families.length === 0) return undefined;
+  const out: string[] = [];
+  for (const f of families) {
+    if (typeof f !== 'string' || !FAMILY.test(f)) return undefined;
+    out.push(GENERIC_FAMILIES.has(f) ? f : cssString(f));
+  }
+  return out.join(', ');
+}
+
+/** Property names are ours (theme keys, schema-checked); anything else becomes a hyphen. */
+const identifier = (s: string) => s.replace(/[^a-z0-9-]/gi, '-');
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const round = (n: number) => Math.round(n * 1000) / 1000;
-
-/**
- * The template's stylesheet is inlined as written, so it must not load
- * anything (@import, url() to a file or the web) nor close the style element.
- */
-function checkStylesheet(template: Template, diagnostics: Diagnostic[]): string {
-  const css = template.css;
-  const file = `${template.dir}/style.css`;
-  const problem = (why: string, index: number) => {
-    const line = css.slice(0, index).split('\n').length;
-    diagnostics.push({ code: CODES.BAD_STYLESHEET, severity: 'error', message: `style.css of template '${template.name}': ${why}`, file, line });
-  };
-  const close = /<\/style/i.exec(css);
-  if (close) problem('it contains "</style", which would end the stylesheet early.', close.index);
-  const imp = /@import/i.exec(css);
-  if (imp) problem('@import would fetch another stylesheet; the HTML must be self-contained. Put the rules in style.css.', imp.index);
-  for (const m of css.matchAll(/url\(\s*(["']?)([^)"']*)/gi))
-    if (!/^(#|data:)/.test(m[2]!.trim())) problem(`url(${m[2]!.slice(0, 60)}) would fetch a file; the HTML must be self-contained.`, m.index!);
-  return css;
-}
 
 /* ---------- print: @page and its margin boxes ---------- */
 
@@ -117,7 +141,7 @@ function pageRule(view: ViewModel, format: string | undefined, draftWord: string
   const t = view.theme;
   const m = t.margins;
   const box = (size: number, colour: string) =>
-    `font-family: ${t.fontStack}; font-size: ${round(size)}pt; color: ${colour};`;
+    `font-family: ${fontFamilies(t.fontStack) ?? 'sans-serif'}; font-size: ${round(size)}pt; color: ${COLOUR.test(colour) ? colour : 'inherit'};`;
   const lines = [`@page {`, `  size: ${PAGE_SIZE[view.paper]};`, `  margin: ${round(m.top)}mm ${round(m.right)}mm ${round(m.bottom)}mm ${round(m.left)}mm;`];
   // "Pagina {page} di {pages}" in the leaflet's language, from the footer's span.page-label.
   if (format) lines.push(`  @bottom-right { content: ${pageContent(format)}; ${box(t.sizes.footer, t.colours.muted)} }`);
@@ -192,17 +216,11 @@ async function embedImages(root: MarkupElement, view: ViewModel, diagnostics: Di
       });
       continue;
     }
-    const img = await readCheckedImage(asset, originOf(asset, view));
+    const img = await readImage(asset);
     if (!img.ok) diagnostics.push(...img.diagnostics);
     else out.set(src, `data:${img.value.mime};base64,${img.value.bytes.toString('base64')}`);
   }
   return out;
-}
-
-function originOf(asset: Asset, view: ViewModel) {
-  return asset.id === 'logo'
-    ? { code: CODES.BAD_LOGO, owner: `The logo of brand '${view.brand.id}' (named in data/brands/${view.brand.id}.yaml)` }
-    : { code: CODES.BAD_IMAGE, owner: `A figure in ${view.file}` };
 }
 
 /* ---------- the body ---------- */
@@ -270,10 +288,11 @@ function attrList(attrs: Record<string, string>): string {
     .join('');
 }
 
+/** Control and bidi-override characters are stripped here too: the title and description come from the view, not the markup. */
 function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return stripControls(s).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 function escapeAttr(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return stripControls(s).replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }

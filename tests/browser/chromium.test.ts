@@ -4,13 +4,16 @@
  * page rendered once: the machine is small and shared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CODES } from '../../src/diagnostics/codes.js';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderHtml, tempRoot } from '../html/helpers.js';
+import { REPO, renderHtml, renderHtmlResult, tempRoot } from '../html/helpers.js';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -51,8 +54,8 @@ afterAll(async () => {
 });
 
 /** Opens a leaflet, recording every request the page makes besides the document itself. */
-async function open(name: string, width = 1024): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+async function open(name: string, width = 1024, options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   const url = pathToFileURL(files.get(name)!).href;
   const requests: string[] = [];
@@ -66,7 +69,8 @@ async function open(name: string, width = 1024): Promise<{ page: Page; requests:
 for (const p of PAGES)
   describe(`${p.lang}, ${p.template}, demo-clinic brand`, () => {
     it('has no axe-core violations', async () => {
-      const { page, close } = await open(p.name);
+      // axe is a script the test adds; the leaflet's own policy forbids every script
+      const { page, close } = await open(p.name, 1024, { bypassCSP: true });
       await page.addScriptTag({ path: AXE });
       const result = await page.evaluate(async () => {
         const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
@@ -211,5 +215,83 @@ describe('content text in the browser', () => {
     } finally {
       await done();
     }
+  });
+});
+
+describe('a clinic template cannot run code or fetch anything', () => {
+  let server: Server;
+  let port: number;
+  const hits: string[] = [];
+  beforeAll(async () => {
+    // A server of our own: a request that leaves the page is seen here even
+    // if the browser's request events missed it.
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('a script, an inline handler, a theme value closing the style and a url() to a local server in the template are refused before any HTML is written', async () => {
+    const { root, done } = await tempRoot();
+    try {
+      await cp(path.join(REPO, 'templates/standard'), path.join(root, 'templates/clinic'), { recursive: true });
+      const css = path.join(root, 'templates/clinic/style.css');
+      await writeFile(css, `${await readFile(css, 'utf8')}\nbody { background: u\\72l(http://127.0.0.1:${port}/css); }\n`);
+      const r = await renderHtmlResult({ root, template: 'clinic', fresh: true });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.diagnostics.map((d) => d.code)).toContain(CODES.BAD_STYLESHEET);
+
+      await writeFile(css, await readFile(path.join(REPO, 'templates/standard/style.css'), 'utf8'));
+      // the theme route that once put a running <script> into the page
+      const theme = path.join(root, 'templates/clinic/theme.yaml');
+      const themeText = await readFile(theme, 'utf8');
+      await writeFile(theme, themeText.replace('primary: "#1f4e79"', 'primary: "#fff}</style><script>window.pwned=1</script><style>"'));
+      const viaTheme = await renderHtmlResult({ root, template: 'clinic', fresh: true });
+      expect(!viaTheme.ok && viaTheme.diagnostics.map((d) => d.code)).toEqual([CODES.INVALID_VALUE]);
+      await writeFile(theme, themeText);
+      const main = path.join(root, 'templates/clinic/leaflet.hbs');
+      const hbs = await readFile(main, 'utf8');
+      await writeFile(main, hbs.replace(/<main([^>]*)>/, `<main$1><script>window.pwned = 1</script><p onclick="window.pwned = 2">x</p>`));
+      const html = await renderHtmlResult({ root, template: 'clinic', fresh: true });
+      expect(html.ok).toBe(false);
+      if (!html.ok) expect(html.diagnostics.map((d) => d.code)).toEqual([CODES.MARKUP_OUTSIDE_CONTRACT, CODES.MARKUP_OUTSIDE_CONTRACT]);
+    } finally {
+      await done();
+    }
+    expect(hits).toEqual([]);
+  });
+
+  it('even planted into a leaflet, a script, inline handlers and url()s run nothing and make no request', async () => {
+    const real = await renderHtml({ lang: 'it', template: 'standard', brand: 'demo-clinic' });
+    const base = `http://127.0.0.1:${port}`;
+    // Everything a template check could miss, written after the policy <meta> as a template's CSS or markup would be.
+    const planted = real
+      .replace('</style>', `body { background: url(${base}/css-url); }\n@import url(${base}/css-import);\n@font-face { font-family: X; src: url(${base}/font); }\np { font-family: X; }\n</style>\n<link rel="stylesheet" href="${base}/link">`)
+      .replace(
+        '<main',
+        `<script>window.pwned = 'script'; fetch('${base}/fetch');</script><script src="${base}/script.js"></script><img alt="" src="${base}/img" onerror="window.pwned = 'handler'"><div onclick="window.pwned = 'click'" id="planted">x</div><iframe title="x" src="${base}/frame"></iframe><object data="${base}/object" aria-label="x"></object><main`,
+      );
+    expect(planted).not.toBe(real);
+    files.set('planted', path.join(dir, 'planted.html'));
+    await writeFile(files.get('planted')!, planted);
+    const { page, close } = await open('planted');
+    // Chromium announces a request before its policy blocks it: count those answered, and the server's log.
+    const answered: string[] = [];
+    page.on('requestfinished', (r) => answered.push(r.url()));
+    const blocked: string[] = [];
+    page.on('requestfailed', (r) => blocked.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    await page.reload({ waitUntil: 'load' });
+    await page.click('#planted');
+    await page.waitForTimeout(300);
+    const pwned = await page.evaluate(() => (window as unknown as { pwned?: string }).pwned ?? null);
+    await close();
+    expect(pwned).toBeNull();
+    expect(hits).toEqual([]);
+    expect(answered.filter((u) => u.startsWith(base))).toEqual([]);
+    expect(blocked.length).toBeGreaterThan(0);
   });
 });

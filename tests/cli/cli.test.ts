@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, spawnCli } from '../support/cli.js';
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT, runCli, spawnCli } from '../support/cli.js';
 import { IT, tempRoot } from '../support/root.js';
 
 describe('leaflets list', () => {
@@ -47,7 +49,7 @@ describe('leaflets validate', () => {
       const r = await runCli(['validate', '--root', t.root], { cwd: t.root });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('data/brands/bad.yaml');
-      expect(r.stderr).toContain('LEAF2004');
+      expect(r.stderr).toContain('LEAF4031');
       expect(r.stderr).toContain('not a PNG');
     } finally {
       await t.remove();
@@ -62,6 +64,24 @@ describe('leaflets validate', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('data/brands/broken.yaml:2:21: error LEAF1014');
       expect(r.stderr).toContain('#rrggbb');
+    } finally {
+      await t.remove();
+    }
+  });
+
+  it("checks the root's own templates too: a theme without fonts: is a plain error at its line, not a crash", async () => {
+    const t = await tempRoot();
+    try {
+      await cp(path.join(PROJECT, 'templates'), t.file('templates'), { recursive: true });
+      await t.edit('templates/standard/theme.yaml', (s) => s.replace(/^fonts:\n(?: {2}.*\n)+/m, ''));
+      await t.edit('templates/large-print/style.css', (s) => `${s}\nbody { background: u\\72l(https://e.example/x.png); }\n`);
+      const r = await runCli(['validate', '--json', '--root', t.root], { cwd: t.root });
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as { valid: boolean; templates: { id: string; valid: boolean; diagnostics: { code: string; file: string; line: number }[] }[] };
+      expect(report.valid).toBe(false);
+      const byId = Object.fromEntries(report.templates.map((x) => [x.id, x]));
+      expect(byId.standard!.diagnostics[0]).toMatchObject({ code: 'LEAF1012', file: 'templates/standard/theme.yaml', line: 4 });
+      expect(byId['large-print']!.diagnostics[0]).toMatchObject({ code: 'LEAF4005', file: 'templates/large-print/style.css' });
     } finally {
       await t.remove();
     }
@@ -86,6 +106,59 @@ describe('usage errors', () => {
     const r = await runCli(['lsit']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('list');
+  });
+});
+
+describe('global options work before or after the command', () => {
+  let t: Awaited<ReturnType<typeof tempRoot>>;
+  beforeAll(async () => {
+    t = await tempRoot();
+    await t.edit(IT, (s) => s.replace('subtitle:', 'subtitel:'));
+  });
+  afterAll(async () => t.remove());
+
+  it('leaflets --root DIR list is the same as leaflets list --root DIR', async () => {
+    const before = await runCli(['--root', t.root, 'list'], { cwd: '/' });
+    const after = await runCli(['list', '--root', t.root], { cwd: '/' });
+    expect(before.stderr).not.toContain('unknown option');
+    expect(before.stdout).toContain('periduroscopia');
+    expect(before).toEqual(after);
+    const joined = await runCli([`--root=${t.root}`, '--json', 'list'], { cwd: '/' });
+    expect(JSON.parse(joined.stdout)[0].id).toBe('periduroscopia');
+  });
+
+  it('--no-color before or after the command turns colour off on a TTY', async () => {
+    for (const args of [['--no-color', 'validate', '--root', t.root], ['validate', '--root', t.root, '--no-color']]) {
+      const r = await runCli(args, { cwd: t.root, tty: true });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('LEAF1010');
+      expect(r.stderr).not.toContain('\u001b[');
+    }
+  });
+
+  it('--json with a usage error prints a JSON error on stdout, exit 2', async () => {
+    for (const args of [
+      ['--json', 'list', '--jsn'],
+      ['list', '--json', '--root', '/no/such/folder'],
+      ['--json', 'render', 'no-such-leaflet'],
+      ['--json'],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout);
+      expect(out).toEqual({ ok: false, diagnostics: [{ code: 'LEAF9001', severity: 'error', message: expect.any(String) }] });
+    }
+  });
+
+  it('options after -- are left alone', async () => {
+    const r = await runCli(['--root', t.root, 'list', '--', '--json'], { cwd: '/' });
+    expect(r.code).toBe(2);
+  });
+
+  it('--help lists the global options', async () => {
+    const r = await runCli(['--help']);
+    expect(r.stdout).toMatch(/Global options, before or after the command:[\s\S]*--root[\s\S]*--json[\s\S]*--no-color/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
 import { IT, tempRoot } from '../support/root.js';
@@ -63,5 +63,57 @@ describe('render never overwrites what it was made from, and explains bad output
   it('replacing an earlier output is fine', async () => {
     expect((await render('-o', 'again.html')).code).toBe(0);
     expect((await render('-o', 'again.html')).code).toBe(0);
+  });
+});
+
+describe('brands on the command line', () => {
+  let t: Awaited<ReturnType<typeof tempRoot>>;
+  beforeAll(async () => {
+    t = await tempRoot();
+    // a clinic root without a neutral.yaml: the default brand is the built-in one
+    await rm(t.file('data/brands/neutral.yaml'));
+  });
+  afterAll(async () => t.remove());
+  const render = (...args: string[]) => runCli(['render', 'periduroscopia', '--format', 'html', '--root', t.root, ...args], { cwd: t.root });
+
+  it('--brand neutral names the default brand, even where the root has no neutral.yaml', async () => {
+    const r = await render('--brand', 'neutral', '-o', 'named.html');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const unnamed = await render('-o', 'unnamed.html');
+    expect(unnamed.code).toBe(0);
+    expect(await readFile(t.file('named.html'), 'utf8')).toBe(await readFile(t.file('unnamed.html'), 'utf8'));
+  });
+
+  it('build takes neutral as a brand name too', async () => {
+    const r = await runCli(['build', '--root', t.root, '--brand', 'neutral,demo-clinic', '--format', 'html', '--template', 'standard', '--lang', 'it', '--out', 'built', '--jobs', '1'], { cwd: t.root });
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    expect((await readdir(t.file('built'), { recursive: true })).filter((f) => f.endsWith('.html')).sort()).toEqual([
+      'demo-clinic/standard/periduroscopia-it.html',
+      'neutral/standard/periduroscopia-it.html',
+    ]);
+  });
+
+  it('an unknown brand still fails, and lists neutral among the brands', async () => {
+    const r = await render('--brand', 'nuetral', '-o', 'x.html');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("There is no brand 'nuetral'");
+    expect(r.stderr).toContain('neutral');
+  });
+
+  it('render --brand puts the brand in the default file name: two brands in one folder never replace each other', async () => {
+    const a = await render('--brand', 'demo-clinic', '--out', 'two');
+    const b = await render('--brand', 'neutral', '--out', 'two');
+    const c = await render('--out', 'two');
+    expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
+    expect((await readdir(t.file('two'))).sort()).toEqual([
+      'periduroscopia-it-demo-clinic.html',
+      'periduroscopia-it-neutral.html',
+      'periduroscopia-it.html',
+    ]);
+    const large = await render('--brand', 'demo-clinic', '--template', 'large-print', '--out', 'two', '--patient', 'data/patients/example.yaml');
+    expect(large.code).toBe(0);
+    expect(large.stdout).toContain('periduroscopia-it-large-print-demo-clinic-patient.html');
   });
 });

@@ -28,3 +28,58 @@ describe('inline text: **bold** and *italic* only', () => {
     );
   });
 });
+
+/** The parser as it was before it was made linear: quadratic, but the output every golden file was made with. */
+function quadraticReference(text: string, allowBold = true): string {
+  const esc = (c: string) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c;
+  const italicEnd = (from: number) => {
+    if (from >= text.length || /\s|\*/.test(text[from]!)) return -1;
+    for (let j = from + 1; j < text.length; j++) if (text[j] === '*' && text[j + 1] !== '*' && !/\s/.test(text[j - 1]!)) return j;
+    return -1;
+  };
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (allowBold && text.startsWith('**', i)) {
+      const end = text.indexOf('**', i + 2);
+      if (end > i + 2 && !/\s/.test(text[i + 2]!) && !/\s/.test(text[end - 1]!)) {
+        out += `<strong>${quadraticReference(text.slice(i + 2, end), false)}</strong>`;
+        i = end + 2;
+      } else {
+        out += '**';
+        i += 2;
+      }
+      continue;
+    }
+    if (text[i] === '*') {
+      const end = italicEnd(i + 1);
+      if (end > 0) {
+        out += `<em>${[...text.slice(i + 1, end)].map(esc).join('')}</em>`;
+        i = end + 1;
+        continue;
+      }
+    }
+    out += esc(text[i]!);
+    i++;
+  }
+  return out;
+}
+
+describe('inline parsing is linear and keeps the output it always had', () => {
+  it('gives the same HTML as the old scan-to-the-end parser for any mix of stars, letters and spaces', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('*', '**', '***', 'a', 'b', ' ', '\n', '<') }), (s) => {
+        expect(inlineToHtml(s)).toBe(quadraticReference(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('900 KB of unclosed "*a " parses in one pass (the old parser took minutes)', () => {
+    const text = '*a '.repeat(300_000);
+    const started = performance.now();
+    expect(inlineToText(text)).toBe(text);
+    // a correctness bound, not a benchmark: linear work is ~0.1 s here, quadratic was > 10 min
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});

@@ -72,6 +72,40 @@ describe('content that cannot be loaded gets file:line:column, a plain message a
     expect(wrong?.message).toMatch(/should be a list/);
   });
 
+  it('errors name sections by id and count blocks and items from 1, not sections[2] pointers', async () => {
+    await t.edit(IT, (s) =>
+      s
+        .replace('    title: Benefici principali\n', '    title: Benefici principali\n    titel: x\n')
+        .replace('        title: Casi in cui non si può fare\n', '        title: 3\n')
+        .replace('          - Riduzione del dolore e miglioramento della mobilità\n', '          - [Riduzione del dolore]\n'),
+    );
+    const { diagnostics } = await validate();
+    const messages = diagnostics.map((d) => d.message).join('\n');
+    expect(messages).toContain("Unknown field 'titel' in section 'benefits'.");
+    expect(messages).toContain("'title' of section 'when-recommended.contraindications' should be text");
+    expect(messages).toContain("Section 'benefits', block 1, list item 3 should be text");
+    expect(messages).not.toMatch(/\[\d+\]/);
+  });
+
+  it('a list item with an unquoted colon is one error at the colon: put the text in quotes', async () => {
+    await t.edit(IT, (s) => s.replace('          - Aderenze o fibrosi epidurale\n', '          - Aderenze: fibrosi epidurale\n'));
+    const text = await readFile(t.file(IT), 'utf8');
+    const { code, diagnostics } = await validate();
+    expect(code).toBe(1);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'LEAF1066', line: lineOf(text, '- Aderenze:'), column: 21, message: expect.stringContaining('Put the text in quotes: - "…"') }),
+    ]);
+    expect(diagnostics[0]!.message).toContain("Section 'conditions', block 1, list item 4");
+  });
+
+  it('a tab in the real leaflet: one error, indent with spaces, no false duplicate key', async () => {
+    await t.edit(IT, (s) => s.replace('    title: Benefici principali\n', '\ttitle: Benefici principali\n'));
+    const text = await readFile(t.file(IT), 'utf8');
+    const { code, diagnostics } = await validate();
+    expect(code).toBe(1);
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['LEAF1065', lineOf(text, 'Benefici principali'), 1]]);
+  });
+
   it('a missing required field is named', async () => {
     await t.edit(SHARED, (s) => s.replace(/ {2}version: .*\n/, ''));
     const { code, diagnostics } = await validate();

@@ -76,8 +76,27 @@ describe('leaflets lint, as people read it', () => {
   it('--stats prints words, sentences and score for every section and the whole leaflet', async () => {
     const r = await lint(await root(), ['--stats']);
     expect(r.stdout).toContain('demo · it  (Gulpease: higher is easier');
-    expect(r.stdout).toMatch(/it {4}day\.before +7 +2 +[\d.]+\n/);
-    expect(r.stdout).toMatch(/en {4}\(leaflet\) +\d+ +\d+ +-?[\d.]+\n/);
+    // words, sentences, words per sentence, long words, score
+    expect(r.stdout).toMatch(/it {4}day\.before +7 +2 +3\.5 +\d+% +[\d.]+\n/);
+    expect(r.stdout).toMatch(/en {4}\(leaflet\) +\d+ +\d+ +[\d.]+ +\d+% +-?[\d.]+\n/);
+  });
+
+  it('--stats counts every language, one without a formula too (Chinese, segmented into words)', async () => {
+    const zh = EN.replace('lang: en', 'lang: zh').replace(
+      '      - text: The visit is a simple check. The doctor asks a few questions. Then the doctor looks at your back.',
+      '      - text: 这次检查很简单。医生会问几个问题。然后医生会检查您的背部。',
+    );
+    const r = await lint(await root({ extra: { 'zh.yaml': zh } }), ['--stats']);
+    expect(r.stdout).toContain('demo · zh  (score: no readability formula for this language: counts only');
+    // three sentences; words from segmentation, several a sentence, not one
+    const row = /zh {4}what +(\d+) +(\d+) +([\d.]+) +\d+% +–\n/.exec(r.stdout);
+    expect(row, r.stdout).not.toBeNull();
+    expect(Number(row![2])).toBe(4);
+    expect(Number(row![3])).toBeGreaterThan(2);
+    const json = JSON.parse((await lint(await root({ extra: { 'zh.yaml': zh } }), ['--json'])).stdout) as { file: string; stats?: { total: { words: number; longWords: number; score?: number } } }[];
+    const total = json.find((f) => f.file.endsWith('zh.yaml'))!.stats!.total;
+    expect(total.score).toBeUndefined();
+    expect(total.longWords).toBeGreaterThanOrEqual(0);
   });
 
   it('--help lists the options with examples', async () => {

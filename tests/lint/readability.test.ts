@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countText, fleschKincaidGrade, gulpease } from '../../src/lint/readability.js';
+import { amstad, countText, fleschKincaidGrade, gulpease, indexFor, kandelMoles, szigrisztPazos } from '../../src/lint/readability.js';
 import { normalise, splitSentences, words } from '../../src/lint/sentences.js';
-import { englishSyllables } from '../../src/lint/syllables.js';
+import { englishSyllables, frenchSyllables, germanSyllables, spanishSyllables } from '../../src/lint/syllables.js';
 
 describe('sentences', () => {
   it('a sentence ends at . ! ? or … followed by a capital, a digit or the end', () => {
@@ -123,6 +123,96 @@ describe('Flesch–Kincaid grade (English), hand-computed', () => {
     const c = countText('The cat sat on the mat. The dog ran away.', 'en');
     expect(c).toMatchObject({ words: 10, sentences: 2, syllables: 11 });
     expect(fleschKincaidGrade(c)).toBeCloseTo(-0.66, 10);
+  });
+});
+
+describe('German, French and Spanish syllables', () => {
+  it.each([
+    ['Behandlung', 3],
+    ['dauert', 2],
+    ['eine', 2],
+    ['Stunde', 2],
+    ['Arzt', 1],
+    ['Rückenschmerzen', 4],
+    ['mini-invasiv', 5],
+  ])('German: %s has %i', (word, n) => expect(germanSyllables(word)).toBe(n));
+
+  it.each([
+    ['médecin', 3],
+    ['appelle', 3],
+    ['demain', 2],
+    ['soir', 1],
+    ['l’intervention', 4],
+    ['eau', 1],
+  ])('French: %s has %i', (word, n) => expect(frenchSyllables(word)).toBe(n));
+
+  it.each([
+    ['médico', 3],
+    ['tratamiento', 4],
+    ['día', 2],
+    ['aorta', 3],
+    ['reúne', 3],
+    ['cuidado', 3],
+    ['muy', 1],
+  ])('Spanish: %s has %i', (word, n) => expect(spanishSyllables(word)).toBe(n));
+});
+
+describe('Amstad (German), hand-computed', () => {
+  it('scores a two-sentence text: 180 − 8/2 − 58.5 × 13/8 = 80.94', () => {
+    // Der(1) Arzt(1) kommt(1) | Die(1) Behandlung(3) dauert(2) eine(2) Stunde(2): 8 words, 13 syllables
+    const c = countText('Der Arzt kommt. Die Behandlung dauert eine Stunde.', 'de');
+    expect(c).toMatchObject({ words: 8, sentences: 2, syllables: 13 });
+    expect(amstad(c)).toBeCloseTo(180 - 4 - 58.5 * (13 / 8), 10);
+    expect(amstad(c)).toBeCloseTo(80.9375, 4);
+    expect(indexFor('de')?.score(c)).toBe(amstad(c));
+  });
+});
+
+describe('Kandel–Moles (French), hand-computed', () => {
+  it('scores a two-sentence text: 207 − 1.015 × 9/2 − 73.6 × 15/9 = 79.77', () => {
+    // Vous(1) rentrez(2) ce(1) soir(1) | Le(1) médecin(3) vous(1) appelle(3) demain(2): 9 words, 15 syllables
+    const c = countText('Vous rentrez ce soir. Le médecin vous appelle demain.', 'fr');
+    expect(c).toMatchObject({ words: 9, sentences: 2, syllables: 15 });
+    expect(kandelMoles(c)).toBeCloseTo(207 - 1.015 * 4.5 - 73.6 * (15 / 9), 10);
+    expect(kandelMoles(c)).toBeCloseTo(79.766, 3);
+  });
+});
+
+describe('Szigriszt-Pazos / INFLESZ (Spanish), hand-computed', () => {
+  it('scores a two-sentence text: 206.835 − 62.3 × 16/8 − 8/2 = 78.24', () => {
+    // El(1) médico(3) llega(2) pronto(2) | Usted(2) descansa(3) en(1) casa(2): 8 words, 16 syllables
+    const c = countText('El médico llega pronto. Usted descansa en casa.', 'es');
+    expect(c).toMatchObject({ words: 8, sentences: 2, syllables: 16 });
+    expect(szigrisztPazos(c)).toBeCloseTo(206.835 - 62.3 * 2 - 4, 10);
+    expect(szigrisztPazos(c)).toBeCloseTo(78.235, 3);
+  });
+});
+
+describe('statistics for every language, formula or not', () => {
+  it('Chinese is segmented into words, not one word a sentence, and 。 ends a sentence without a space', () => {
+    // 医生(doctor) 会(will) 检查(examine) 您的(your)… : ICU's dictionary segmentation
+    const c = countText('医生会检查您的背部。手术后请休息。', 'zh');
+    expect(c.sentences).toBe(2);
+    expect(c.words).toBeGreaterThanOrEqual(6);
+    expect(c.words).toBeLessThanOrEqual(12);
+    expect(indexFor('zh')).toBeUndefined();
+  });
+
+  it('Arabic ؟ ends a sentence before a caseless letter', () => {
+    expect(countText('هل الإجراء مؤلم؟ لا، يتم تحت التخدير الموضعي.', 'ar')).toMatchObject({ sentences: 2, words: 8 });
+  });
+
+  it('Ukrainian words come from word segmentation; hyphenated words stay one', () => {
+    expect(countText('Лікар оглядає спину. Міні-інвазивна процедура триває годину.', 'uk')).toMatchObject({ words: 7, sentences: 2 });
+  });
+
+  it('long words are those of more than 6 letters', () => {
+    // Behandlung(10) Stunde(6) dauert(6) eine(4): 1 long word
+    expect(countText('Die Behandlung dauert eine Stunde.', 'de').longWords).toBe(1);
+  });
+
+  it('a region or script subtag keeps the language formula (de-CH → Amstad)', () => {
+    expect(indexFor('de-CH')?.name).toBe('amstad');
   });
 });
 

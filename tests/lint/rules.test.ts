@@ -56,6 +56,35 @@ describe('readability', () => {
   });
 });
 
+describe('readability in German, French and Spanish', () => {
+  // a translation file in another language: the English demo relabelled, one section rewritten
+  const translation = (lang: string, text: string) =>
+    EN.replace('lang: en', `lang: ${lang}`).replace(
+      '      - text: The visit is a simple check. The doctor asks a few questions. Then the doctor looks at your back.',
+      `      - text: ${text}`,
+    );
+  const hard = {
+    de: 'Die fachärztliche Untersuchung umfasst eine ausführliche neurologische und orthopädische Befunderhebung, ergänzt durch die systematische Auswertung sämtlicher vorliegender radiologischer Aufnahmen zur Identifizierung möglicher anatomischer Schmerzursachen.',
+    fr: 'L’évaluation spécialisée comprend un examen neurologique et orthopédique approfondi, complété par la révision systématique de la documentation radiologique précédemment acquise, afin d’identifier les éventuelles causes anatomiques de la symptomatologie douloureuse.',
+    es: 'La evaluación especializada comprende un exhaustivo examen neurológico y ortopédico, complementado por la revisión sistemática de la documentación radiológica previamente adquirida, con la finalidad de identificar las posibles causas anatómicas de la sintomatología dolorosa.',
+  };
+  it.each([
+    ['de', 'Amstad', 60],
+    ['fr', 'Kandel–Moles', 60],
+    ['es', 'INFLESZ', 55],
+  ] as const)('warns about a hard %s section with its formula (%s, below %i)', async (lang, label, limit) => {
+    const messages = await lintWith('readability', { extra: { [`${lang}.yaml`]: translation(lang, hard[lang]) } });
+    const m = messages.find((x) => x.file.endsWith(`${lang}.yaml`) && x.message.includes("Section 'what'"));
+    expect(m?.message).toMatch(new RegExp(`^Section 'what' is hard to read: ${label} -?\\d+\\.\\d \\(below ${limit};`));
+  });
+
+  it('the limit of German and French is fleschMin, of Spanish inflezMin', async () => {
+    const extra = { 'de.yaml': translation('de', hard.de), 'es.yaml': translation('es', hard.es) };
+    const loose = await lintWith('readability', { extra }, { options: { fleschMin: -500, inflezMin: -500 } });
+    expect(loose).toEqual([]);
+  });
+});
+
 describe('sentence-length', () => {
   it('accepts sentences of 25 words or fewer', async () => {
     expect(await lintWith('sentence-length')).toEqual([]);
@@ -353,5 +382,147 @@ describe('link-text', () => {
     expect(m!.message).toContain('“clicca qui”');
     const p = positionOf(it, 'clicca qui');
     expect([m!.line, m!.column]).toEqual([p.line, p.column]);
+  });
+});
+
+describe('control-characters', () => {
+  it('says nothing about text with tabs and line breaks only', async () => {
+    const it = IT.replace('Chiedi pure se hai dubbi.', '"Chiedi pure\\tse hai dubbi."');
+    expect(await lintWith('control-characters', { it, en: null })).toEqual([]);
+  });
+
+  it.each([
+    ['ESC', '\\e', 'U+001B ESCAPE'],
+    ['NUL', '\\0', 'U+0000 NULL'],
+    ['BEL', '\\a', 'U+0007 BELL'],
+    ['a C1 control', '\\x85x', 'U+0085'],
+    ['a right-to-left override', '\\u202E', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+    ['a first-strong isolate', '\\u2068', 'U+2068 FIRST STRONG ISOLATE'],
+  ])('%s in a text is an error at its file, line and column', async (_, escape, name) => {
+    // a double-quoted YAML escape puts the raw character into the text
+    const it = IT.replace('Chiedi pure se hai dubbi.', `"Chiedi pure${escape} se hai dubbi."`);
+    const [m, ...more] = await lintWith('control-characters', { it, en: null });
+    expect(more).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5030', severity: 'error', ruleId: 'control-characters' });
+    expect(m!.message).toContain(name);
+    const p = positionOf(it, `"Chiedi pure${escape}`);
+    // the column of the character: after the opening quote and "Chiedi pure"
+    expect([m!.line, m!.column]).toEqual([p.line, p.column + 1 + 'Chiedi pure'.length]);
+  });
+
+  it('raw control bytes in a title are found too', async () => {
+    const it = IT.replace(/^title: .*$/m, 'title: Periduro\u001bscopia\u202e');
+    const messages = await lintWith('control-characters', { it, en: null });
+    expect(messages.map((m) => m.message.slice(0, 6))).toEqual(['U+001B', 'U+202E']);
+    expect(messages[0]).toMatchObject({ line: positionOf(it, 'title:').line, column: 'title: Periduro'.length + 1 });
+  });
+});
+
+describe('typed-decoration', () => {
+  const at = (text: string, needle: string) => `${positionOf(text, needle).line}:${positionOf(text, needle).column}`;
+  const pos = (m: { line: number; column: number }) => `${m.line}:${m.column}`;
+
+  it('accepts text that leaves numbers, bullets and labels to the template', async () => {
+    expect(await lintWith('typed-decoration')).toEqual([]);
+  });
+
+  it('flags a typed "1. " before a step and "2) " before a question, at the number', async () => {
+    const it = IT.replace('              - Torna a casa', '              - 1. Torna a casa').replace('          - q: Fa male?', '          - q: 2) Fa male?');
+    const messages = await lintWith('typed-decoration', { it });
+    expect(messages.map((m) => [m.code, pos(m)])).toEqual([
+      ['LEAF5050', at(it, '1. Torna')],
+      ['LEAF5050', at(it, '2) Fa male')],
+    ]);
+    expect(messages[0]!.message).toContain('the template numbers steps itself');
+    expect(messages[0]!.hints).toEqual(['Delete “1.” at the start.']);
+  });
+
+  it('a typed number before a list item suggests a steps block', async () => {
+    const it = IT.replace('              - Mangia come sempre', '              - 1) Mangia come sempre');
+    const [m] = await lintWith('typed-decoration', { it });
+    expect(m).toMatchObject({ code: 'LEAF5050', ruleId: 'typed-decoration', severity: 'warning' });
+    expect(m!.message).toContain('make the list a steps block');
+  });
+
+  it('flags arrows, bullets and circled digits at the start of an item or key point, also after bold markers', async () => {
+    const it = IT.replace('              - Mangia come sempre', '              - → Mangia come sempre')
+      .replace('              - Porta la tessera sanitaria', '              - • Porta la tessera sanitaria')
+      .replace('          - label: Durata', '          - label: ①Durata')
+      .replace('            text: Mezz\'ora circa.', '            text: "**➜ Mezz\'ora** circa."');
+    const messages = await lintWith('typed-decoration', { it });
+    expect(messages.map((m) => [m.code, m.message.slice(0, 12), pos(m)])).toEqual([
+      ['LEAF5051', 'A typed “→” ', at(it, '→')],
+      ['LEAF5051', 'A typed “•” ', at(it, '•')],
+      ['LEAF5051', 'A typed “①” ', at(it, '①')],
+      ['LEAF5051', 'A typed “➜” ', at(it, '➜')],
+    ]);
+  });
+
+  it('flags a callout label typed before a tip or warning, in the leaflet language, at the label', async () => {
+    const it = IT.replace('      - tip: Porta con te gli esami', '      - tip: "**Consiglio pratico:** Porta con te gli esami').replace('già fatto.', 'già fatto."');
+    const en = EN.replace('            tip: Feel free to ask', '            tip: "Tip: Feel free to ask').replace('if you are not sure.', 'if you are not sure."');
+    const messages = await lintWith('typed-decoration', { it, en });
+    expect(messages.map((m) => [m.code, where(m)])).toEqual([
+      ['LEAF5052', `it.yaml:${at(it, 'Consiglio pratico:')}`],
+      ['LEAF5052', `en.yaml:${at(en, 'Tip: Feel')}`],
+    ]);
+    expect(messages[0]!.message).toBe('“Consiglio pratico:” repeats the label the template prints on every tip. Remove it and start with the advice itself.');
+  });
+
+  it('leaves a label word inside the advice, or at the start of a plain paragraph, alone; more labels are an option', async () => {
+    const it = IT.replace('      - tip: Porta con te gli esami', '      - tip: Nota bene, porta con te gli esami')
+      .replace('      - text: La visita è un controllo semplice. Il medico fa alcune domande. Poi guarda la schiena.', '      - text: "Attenzione: la visita è un controllo semplice."');
+    expect(await lintWith('typed-decoration', { it })).toEqual([]);
+    const own = IT.replace('      - tip: Porta con te gli esami che hai già fatto.', '      - tip: "Da sapere: porta con te gli esami che hai già fatto."');
+    expect(await lintWith('typed-decoration', { it: own })).toEqual([]);
+    const flagged = await lintWith('typed-decoration', { it: own }, { options: { labels: ['Da sapere'] } });
+    expect(flagged.map((m) => m.code)).toEqual(['LEAF5052']);
+  });
+});
+
+describe('mixed-typography', () => {
+  const pos = (m: { line: number; column: number }) => `${m.line}:${m.column}`;
+  const at = (text: string, needle: string) => `${positionOf(text, needle).line}:${positionOf(text, needle).column}`;
+  const withText = (text: string) =>
+    IT.replace('      - text: La visita è un controllo semplice. Il medico fa alcune domande. Poi guarda la schiena.', `      - text: ${text}`);
+
+  it('accepts a file that keeps to one form, whichever it is', async () => {
+    expect(await lintWith('mixed-typography')).toEqual([]);
+    expect(await lintWith('mixed-typography', { it: withText('Dura 20-30 minuti. Riposo per 1-2 giorni.') })).toEqual([]);
+    expect(await lintWith('mixed-typography', { it: withText('Dura 20–30 minuti. Riposo per 1–2 giorni.') })).toEqual([]);
+  });
+
+  it('reports the range written with the minority dash, with the fix', async () => {
+    const it = withText('Dura 20-30 minuti. Riposo per 1-2 giorni, poi 10–15 minuti di cammino.');
+    const messages = await lintWith('mixed-typography', { it });
+    expect(messages.map((m) => [m.code, pos(m)])).toEqual([['LEAF5053', at(it, '10–15')]]);
+    expect(messages[0]!.message).toBe(
+      'This file uses a hyphen in number ranges (2 times), but here an en dash: ‹10–15›. Write ‹10-15›, as in the rest of the file.',
+    );
+  });
+
+  it('dates and phone numbers are not ranges', async () => {
+    const it = withText('Controllo il 2026-11-24, chiama lo 02-1234-5678. Dura 20–30 minuti.');
+    expect(await lintWith('mixed-typography', { it })).toEqual([]);
+  });
+
+  it('on a tie the typographic apostrophe wins: the straight one is reported, naming the word', async () => {
+    // the demo has "Che cos'è" and "Mezz'ora": make one of them typographic
+    const it = IT.replace("Mezz'ora", 'Mezz’ora');
+    const messages = await lintWith('mixed-typography', { it });
+    expect(messages.map((m) => [m.code, pos(m)])).toEqual([['LEAF5054', `${positionOf(it, "cos'è").line}:${positionOf(it, "cos'è").column + 3}`]]);
+    expect(messages[0]!.message).toContain('‹cos\'è›. Write ‹cos’è›');
+  });
+
+  it('reports straight quotes among typographic ones', async () => {
+    const it = withText('Il medico dice “riposa” e poi «cammina». Porta il foglio "esami".');
+    const messages = await lintWith('mixed-typography', { it });
+    expect(messages.map((m) => [m.code, pos(m)])).toEqual([['LEAF5055', at(it, '"esami"')]]);
+    expect(messages[0]!.hints).toEqual(['Replace ‹"esami"› with ‹“esami”›.']);
+  });
+
+  it('each language file is judged on its own', async () => {
+    const en = EN.replace('About half an hour.', 'About 20–30 minutes.');
+    expect(await lintWith('mixed-typography', { it: withText('Dura 20-30 minuti.'), en })).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // The writer checks every character against the upright faces (regular and bold: labels and headings
 // are bold): a character either lacks must be refused, never drawn as an empty box.
 const require_ = createRequire(import.meta.url);
-const faces = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => fontkit.openSync(require_.resolve(`dejavu-fonts-ttf/ttf/${f}`)) as fontkit.Font);
+const faces = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => (require_('fontkit') as { openSync(p: string): unknown }).openSync(require_.resolve(`dejavu-fonts-ttf/ttf/${f}`)) as fontkit.Font);
 // characters that are never drawn (spaces, soft hyphen, zero-width and bidi controls, variation selectors), as in glyphs.ts
 const INVISIBLE = /[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060\uFE00-\uFE0F\p{Cc}]/u;
 const drawable = (s: string) => [...s].every((ch) => INVISIBLE.test(ch) || faces.every((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!)));

@@ -91,11 +91,11 @@ describe('leaflets render (PDF, spawned CLI)', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 
-  for (const [what, file, bytes] of [
-    ['a corrupt PNG', 'logo.png', () => tinyPng().subarray(0, 60)],
-    ['a file that is not a JPEG', 'logo.jpg', () => Buffer.from('not a jpeg at all')],
-    ['an SVG that loads a remote image', 'logo.svg', () => '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image xlink:href="https://example.com/x.png" width="10" height="10"/></svg>'],
-    ['an SVG with an entity', 'logo.svg', () => '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&x;</text></svg>'],
+  for (const [what, file, bytes, code] of [
+    ['a corrupt PNG', 'logo.png', () => tinyPng().subarray(0, 60), 'LEAF4032'],
+    ['a file that is not a JPEG', 'logo.jpg', () => Buffer.from('not a jpeg at all'), 'LEAF4031'],
+    ['an SVG that loads a remote image', 'logo.svg', () => '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image xlink:href="https://example.com/x.png" width="10" height="10"/></svg>', 'LEAF4037'],
+    ['an SVG with an entity', 'logo.svg', () => '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&x;</text></svg>', 'LEAF4037'],
   ] as const) {
     it(`${what} as logo is an error naming the brand file, exit 1, no output`, () => {
       const root = tempRoot();
@@ -103,8 +103,8 @@ describe('leaflets render (PDF, spawned CLI)', () => {
       const out = path.join(root, 'out', 'x.pdf');
       const r = cli(['render', 'periduroscopia', '--root', root, '--brand', 'clinic', '-o', out]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('LEAF4003');
-      expect(r.stderr).toMatch(/data\/brands\/clinic\.yaml/);
+      // the image checker's code, at the logo: line of the brand file
+      expect(r.stderr).toMatch(new RegExp(`data/brands/clinic\\.yaml:2:\\d+: error ${code}`));
       expect(existsSync(out)).toBe(false);
       expect(existsSync(path.join(root, 'out'))).toBe(false);
     });

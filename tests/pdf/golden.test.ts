@@ -49,7 +49,7 @@ function pageImage(pdf: string, page: number): PNG {
 }
 
 describe('page images', () => {
-  const update = () => (expect.getState() as { snapshotState?: { _updateSnapshot?: string } }).snapshotState?._updateSnapshot === 'all';
+  const update = () => (expect.getState() as unknown as { snapshotState?: { _updateSnapshot?: string } }).snapshotState?._updateSnapshot === 'all';
 
   for (const lang of ['it', 'en'] as const)
     it(`page 1 and the last page of the ${lang} leaflet look as reviewed (within a tolerance)`, async () => {

@@ -34,7 +34,7 @@ export async function layoutOf(over: Partial<RenderRequest> = {}, r: Renderer = 
   if (!composed.ok) throw new Error(JSON.stringify(composed.diagnostics));
   const template = await r.template(over.template ?? 'standard');
   if (!template.ok) throw new Error('no template');
-  const laid = layoutPdf(composed.value, { template: template.value, date: new Date(0), cache: r.writerCache });
+  const laid = await layoutPdf(composed.value, { template: template.value, date: new Date(0), cache: r.writerCache });
   if (!laid.ok) throw new Error(JSON.stringify(laid.diagnostics));
   return laid.value.document;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cascade, parseSetFlags } from '../../src/select/cascade.js';
+import { cascade, parseSetFlags, type Layer } from '../../src/select/cascade.js';
+
+type Settings = { paper: string; colours: { primary: string; accent?: string }; sections: string[]; note: string };
 
 describe('settings merge lowest priority first, in one call', () => {
-  const layers = [
+  const layers: Layer<Settings>[] = [
     { origin: 'template', values: { paper: 'a4', colours: { primary: '#111111', accent: '#eeeeee' }, sections: ['a', 'b'] } },
     { origin: 'brand', values: { colours: { primary: '#222222' } } },
     { origin: 'leaflet', values: { paper: 'a5' } },

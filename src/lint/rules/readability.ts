@@ -9,23 +9,31 @@ export interface ReadabilityOptions {
   gulpeaseMin: number;
   /** English: warn when the Flesch–Kincaid grade is above this (patient material: grade 6–8) */
   gradeMax: number;
+  /** German (Amstad) and French (Kandel–Moles): warn below this Flesch reading ease (60: standard) */
+  fleschMin: number;
+  /** Spanish: warn below this Szigriszt-Pazos score (55: the lower bound of "normal" on the INFLESZ scale) */
+  inflezMin: number;
   /** sections with fewer words are not scored: the formulas mean little on a few lines */
   minWords: number;
 }
 
 /**
  * Readability per section and per leaflet, with the published formula of
- * each language (REFERENCES.md). A guide, so a warning by default. Sections
- * that only hold subsections are judged through their subsections.
+ * each language (REFERENCES.md, docs/lint.md). A guide, so a warning by
+ * default. Sections that only hold subsections are judged through their
+ * subsections. Languages without a formula get counts (--stats), no warning.
  */
 export const readability: Rule<ReadabilityOptions> = {
   id: 'readability',
-  description: 'Gulpease (Italian) or Flesch–Kincaid grade (English) of every section and of the whole leaflet',
+  description:
+    'Gulpease (Italian), Flesch–Kincaid grade (English), Amstad (German), Kandel–Moles (French) or Szigriszt-Pazos/INFLESZ (Spanish) of every section and of the whole leaflet',
   severity: 'warning',
-  defaults: { gulpeaseMin: 60, gradeMax: 8, minWords: 20 },
+  defaults: { gulpeaseMin: 60, gradeMax: 8, fleschMin: 60, inflezMin: 55, minWords: 20 },
   options: {
     gulpeaseMin: { type: 'number', description: 'lowest acceptable Gulpease index (Italian)' },
     gradeMax: { type: 'number', description: 'highest acceptable Flesch–Kincaid grade (English)' },
+    fleschMin: { type: 'number', description: 'lowest acceptable Flesch reading ease (German: Amstad, French: Kandel–Moles)' },
+    inflezMin: { type: 'number', description: 'lowest acceptable Szigriszt-Pazos score (Spanish, INFLESZ scale)' },
     minWords: { type: 'integer', min: 0, description: 'sections with fewer words are not scored' },
   },
   check({ leaflet }, o) {
@@ -34,12 +42,13 @@ export const readability: Rule<ReadabilityOptions> = {
       const index = indexFor(lang.lang);
       if (!index) continue;
       const stats = languageStats(leaflet.id, lang);
+      const limit = o[index.limit];
       const bad = (score: number | undefined) =>
-        score !== undefined && (index.higherIsEasier ? score < o.gulpeaseMin : score > o.gradeMax);
-      const limit = index.higherIsEasier ? `below ${o.gulpeaseMin}` : `above ${o.gradeMax}`;
+        score !== undefined && (index.higherIsEasier ? score < limit : score > limit);
+      const limitText = index.higherIsEasier ? `below ${limit}` : `above ${limit}`;
       const advice = 'Use shorter sentences and everyday words.';
       const describe = (what: string, s: { score?: number; words: number; sentences: number }) =>
-        `${what} is hard to read: ${index.label} ${s.score!.toFixed(1)} (${limit}; ${s.words} words in ${s.sentences} sentences). ${advice}`;
+        `${what} is hard to read: ${index.label} ${s.score!.toFixed(1)} (${limitText}; ${s.words} words in ${s.sentences} sentences). ${advice}`;
       const byPath = new Map(stats.sections.map((s) => [s.section, s]));
       const scored: { path: string; pointer: string }[] = [];
       if (lang.summary.length) scored.push({ path: 'summary', pointer: '/summary' });

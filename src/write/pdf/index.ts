@@ -16,7 +16,8 @@ import { CODES } from '../../diagnostics/codes.js';
 import { loadAssets, type LoadedAsset } from './assets.js';
 import { chainFonts, loadFonts, type FontChain } from './fonts.js';
 import { checkGlyphs, missingGlyphDiagnostics, type TextSources } from './glyphs.js';
-import { layoutLeaflet } from './layout.js';
+import { layoutSteps } from './layout.js';
+import { drive, finish, Interrupted, pacer, type Pace, type Steps } from '../../io/interrupt.js';
 import { metadataOf } from './metadata.js';
 import { mirrorPages } from './mirror.js';
 import { paginate } from './paginate.js';
@@ -32,6 +33,8 @@ export interface PdfOptions {
   cache: Map<string, unknown>;
   /** where the text came from, so a character no font has is reported at its line */
   sources?: TextSources;
+  /** called between pieces of work so Ctrl-C can stop a long document (io/interrupt.ts) */
+  pace?: Pace;
 }
 
 export interface LaidOut {
@@ -41,7 +44,20 @@ export interface LaidOut {
 }
 
 /** Everything up to paint: the layout as data (tests compare it as JSON). */
-export function layoutPdf(composed: Composed, options: PdfOptions): Result<LaidOut> {
+export async function layoutPdf(composed: Composed, options: PdfOptions): Promise<Result<LaidOut>> {
+  const prepared = await prepare(composed, options);
+  if (!prepared.ok) return prepared;
+  return finish(layoutPdfSteps(composed, prepared.value));
+}
+
+interface Prepared {
+  fonts: FontChain;
+  styles: ReturnType<typeof stylesFor>;
+  assets: Map<string, LoadedAsset>;
+}
+
+/** Fonts, the glyph check and the images: every refusal before any layout work. */
+async function prepare(composed: Composed, options: PdfOptions): Promise<Result<Prepared>> {
   const { view, tree } = composed;
   const theme = view.theme;
   const themeFile = path.join(options.template.dir, 'theme.yaml');
@@ -49,25 +65,27 @@ export function layoutPdf(composed: Composed, options: PdfOptions): Result<LaidO
   const fonts = loadFonts(theme, options.cache, themeFile, { scripts: scriptsOfTree(tree), primary: languageScript(view.lang) });
   if (!fonts.ok) return fonts;
   const styles = stylesFor(theme);
-
   const missing = checkGlyphs(tree, fonts.value, styles.italic);
   if (missing.size) {
     const files = [...Object.values(theme.fonts.body), ...theme.fonts.fallback, ...Object.values(theme.fonts.scripts).flatMap((f) => [f.regular, f.bold])];
     return { ok: false, diagnostics: missingGlyphDiagnostics(missing, view, options.sources ?? { sourceMaps: [] }, files) };
   }
-
-  const assets = loadAssets(view.assets, (a) =>
-    a.id === 'logo'
-      ? { file: options.sources?.brandFile, what: `The logo of the brand '${view.brand.id}'` }
-      : { file: view.file, what: 'The figure image' },
-  );
+  const assets = await loadAssets(view.assets);
   if (!assets.ok) return assets;
+  return { ok: true, value: { fonts: fonts.value, styles, assets: assets.value }, warnings: [] };
+}
 
+function* layoutPdfSteps(composed: Composed, prepared: Prepared): Steps<Result<LaidOut>> {
+  const { view, tree } = composed;
+  const { fonts, styles, assets } = prepared;
   const size = PAPER_SIZES[view.paper] ?? PAPER_SIZES.a4!;
   const rtl = view.dir === 'rtl';
-  const flow = layoutLeaflet(tree, { styles, fonts: fonts.value, size, margins: theme.margins, assets: assets.value, rtl });
-  const pages = paginate(flow, fonts.value);
-  return { ok: true, value: { document: rtl ? mirrorPages(pages) : pages, fonts: fonts.value, assets: assets.value }, warnings: [] };
+  const flow = yield* layoutSteps(tree, { styles, fonts, size, margins: view.theme.margins, assets, rtl });
+  yield;
+  const pages = paginate(flow, fonts);
+  yield;
+  // a right-to-left leaflet was laid out as its mirror image
+  return { ok: true, value: { document: rtl ? mirrorPages(pages) : pages, fonts, assets }, warnings: [] };
 }
 
 /** The scripts of every character the markup holds, text and the attributes the writer prints. */
@@ -80,7 +98,11 @@ function scriptsOfTree(tree: MarkupNode, into: Set<ScriptName> = new Set()): Set
 
 /** markup → boxes → pages → pdfkit. */
 export async function writePdf(composed: Composed, options: PdfOptions): Promise<Result<{ bytes: Uint8Array; pages: number }>> {
-  const laid = layoutPdf(composed, options);
+  const pace = options.pace ?? pacer(undefined);
+  const prepared = await prepare(composed, options);
+  if (!prepared.ok) return prepared;
+  await pace();
+  const laid = await drive(layoutPdfSteps(composed, prepared.value), pace);
   if (!laid.ok) return laid;
   const { paint } = await import('./paint.js');
   try {
@@ -89,9 +111,11 @@ export async function writePdf(composed: Composed, options: PdfOptions): Promise
       assets: laid.value.assets,
       meta: metadataOf(composed.view, options.date),
       cache: options.cache,
+      pace,
     });
     return { ok: true, value: { bytes, pages: laid.value.document.pages.length }, warnings: [] };
   } catch (e) {
+    if (e instanceof Interrupted) throw e;
     // images were checked before layout; what is left here is a damaged file pdfkit could not decode
     return {
       ok: false,

@@ -1,5 +1,6 @@
 import type { ViewModel } from '../../model/view.js';
 import { inlineToText } from '../../compose/inline.js';
+import { stripControls } from '../../markup/controls.js';
 
 /**
  * What the file says about itself. Only the leaflet's title, subtitle,
@@ -17,10 +18,12 @@ export interface PdfMetadata {
 }
 
 export function metadataOf(view: ViewModel, date: Date): PdfMetadata {
+  // Control and bidi-override characters are stripped where text enters the
+  // Info dictionary and XMP (markup/controls.ts): a viewer shows the title raw.
   return {
-    title: inlineToText(view.title),
-    author: view.brand.name,
-    subject: view.subtitle ? inlineToText(view.subtitle) : '',
+    title: stripControls(inlineToText(view.title)),
+    author: stripControls(view.brand.name),
+    subject: view.subtitle ? stripControls(inlineToText(view.subtitle)) : '',
     lang: view.lang,
     date,
     creator: 'patient-leaflets',

@@ -114,6 +114,9 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
     return { parts, width: w, inkWidth: ink, required, shy: rawSeg.replace(/ +$/, '').endsWith(SHY) };
   };
 
+  // once per paragraph, not once per line: on a 1 MB paragraph the per-line
+  // scan of the whole text was most of a 30 s render
+  const mixed = hasRtl(all);
   const segments: Segment[] = [];
   const breaker = new LineBreaker(all);
   let last = 0;
@@ -186,7 +189,7 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
         lastPiece.width = measure(fontNamed(fc, lastPiece.font), lastPiece.text, lastPiece.size);
       }
     }
-    const laid = rtl || hasRtl(all) ? ordered(pieces, fc, rtl) : pieces;
+    const laid = rtl || mixed ? ordered(pieces, fc, rtl) : pieces;
     let width = 0;
     for (const p of laid) {
       const ink = p.text.replace(/ +$/, '');
