@@ -150,7 +150,7 @@ describe('right to left in the browser', () => {
       expect(seen.dir).toBe('rtl');
       expect(seen.bar[0]).toBeGreaterThan(0);
       expect(seen.bar[1]).toBe(0);
-      expect(seen.indent[0]).toBeGreaterThan(seen.indent[1]);
+      expect(seen.indent[0]!).toBeGreaterThan(seen.indent[1]!);
       expect(Math.abs(seen.gap)).toBeLessThan(40);
     });
 });

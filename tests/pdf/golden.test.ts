@@ -73,7 +73,7 @@ describe('page images', () => {
 });
 
 describe('page images of the other scripts', () => {
-  const update = () => (expect.getState() as { snapshotState?: { _updateSnapshot?: string } }).snapshotState?._updateSnapshot === 'all';
+  const update = () => (expect.getState() as unknown as { snapshotState?: { _updateSnapshot?: string } }).snapshotState?._updateSnapshot === 'all';
   // reviewed: Arabic joined and mirrored (title, bullets, bars and logo on the right, page label on the left),
   // Chinese with its bold headings and no full stop starting a line, Devanagari conjuncts and vowel signs in place
   const cases = [
