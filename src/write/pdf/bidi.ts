@@ -151,3 +151,8 @@ export function mirrored(text: string): string {
   for (const ch of text) out += uba().getMirroredCharacter(ch) ?? ch;
   return out;
 }
+
+/** Whether a right-to-left level shows the character as another (a bracket, « », ≤): such a glyph does not spell its character. */
+export function isMirrored(ch: string): boolean {
+  return uba().getMirroredCharacter(ch) !== null;
+}

@@ -62,10 +62,17 @@ async function prepare(composed: Composed, options: PdfOptions): Promise<Result<
   const theme = view.theme;
   const themeFile = path.join(options.template.dir, 'theme.yaml');
   // only the script faces the text needs are read: an Italian leaflet never opens the Chinese font
-  const fonts = loadFonts(theme, options.cache, themeFile, { scripts: scriptsOfTree(tree), primary: languageScript(view.lang) });
+  let fonts = loadFonts(theme, options.cache, themeFile, { scripts: scriptsOfTree(tree), primary: languageScript(view.lang) });
   if (!fonts.ok) return fonts;
   const styles = stylesFor(theme);
-  const missing = checkGlyphs(tree, fonts.value, styles.italic);
+  let missing = checkGlyphs(tree, fonts.value, styles.italic);
+  const unread = (Object.keys(theme.fonts.scripts) as ScriptName[]).filter((s) => !fonts.ok || !fonts.value.scripts[s]);
+  if (missing.size && unread.length) {
+    // a character of no script the text names (U+1F100 "🄀" is in the Chinese face): every script face is tried before refusing it
+    fonts = loadFonts(theme, options.cache, themeFile, { scripts: new Set(Object.keys(theme.fonts.scripts) as ScriptName[]), primary: languageScript(view.lang) });
+    if (!fonts.ok) return fonts;
+    missing = checkGlyphs(tree, fonts.value, styles.italic);
+  }
   if (missing.size) {
     const files = [...Object.values(theme.fonts.body), ...theme.fonts.fallback, ...Object.values(theme.fonts.scripts).flatMap((f) => [f.regular, f.bold])];
     return { ok: false, diagnostics: missingGlyphDiagnostics(missing, view, options.sources ?? { sourceMaps: [] }, files) };

@@ -1,7 +1,7 @@
 import LineBreaker from 'linebreak';
 import type { FontChain } from './fonts.js';
 import { fontNamed, measure, measureRun } from './fonts.js';
-import { hasRtl, levelRuns, visualOrder } from './bidi.js';
+import { hasRtl, isMirrored, levelRuns, visualOrder } from './bidi.js';
 import { scriptsIn } from './scripts.js';
 
 /** A run of inline text in one font and colour, before line breaking. */
@@ -217,10 +217,12 @@ function ordered(pieces: LinePiece[], fonts: FontChain, rtl: boolean): LinePiece
       const from = Math.max(offset, r.start);
       const to = Math.min(end, r.end);
       if (from >= to) continue;
-      const t = text.slice(from, to);
       const { rtl: _drop, ...rest } = p;
       void _drop;
-      cut.push({ ...rest, text: t, level: r.level, ...(r.rtl && { rtl: true as const }), x: 0, width: measureRun(fontNamed(fonts, p.font), t, p.size, r.rtl) });
+      // a mirrored bracket in a right-to-left run is a piece of its own: it alone needs ActualText
+      // (paint.ts), and brackets join no letter, so cutting there changes no shape
+      for (const t of r.rtl ? splitMirrored(text.slice(from, to)) : [text.slice(from, to)])
+        cut.push({ ...rest, text: t, level: r.level, ...(r.rtl && { rtl: true as const }), x: 0, width: measureRun(fontNamed(fonts, p.font), t, p.size, r.rtl) });
     }
     offset = end;
   }
@@ -247,6 +249,21 @@ function keepsBreak(text: string, _from: number, at: number): boolean {
   if (after !== undefined && NO_LINE_START.has(after)) return false;
   if (before !== undefined && NO_LINE_END.has(before)) return false;
   return true;
+}
+
+/** The text cut before and after every character a right-to-left level mirrors. */
+function splitMirrored(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const ch of text) {
+    if (isMirrored(ch)) {
+      if (current) out.push(current);
+      out.push(ch);
+      current = '';
+    } else current += ch;
+  }
+  if (current) out.push(current);
+  return out;
 }
 
 function hyphenWidth(seg: { parts: { run: number }[] }, runs: readonly InlineRun[], fonts: FontChain): number {
