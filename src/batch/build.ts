@@ -23,7 +23,7 @@ import { cacheFile, cacheText, mtimeOf, readCache, upToDate } from './cache.js';
 import { runPool } from './pool.js';
 import { writeFailed, type WorkItem, type WorkResult } from './artefact.js';
 import { makeManifest, makeReport, type ArtefactRecord } from './report.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '../cli/progress.js';
 import { shardManifestFile } from './pattern.js';
 import { toolVersion } from './fingerprint.js';
 

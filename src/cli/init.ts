@@ -13,7 +13,7 @@ export function initCommand(io: CliIO, setExit: (code: number) => void): Command
     .option('--json', 'print machine-readable JSON on stdout')
     .addHelpText('after', examples(['leaflets init my-clinic', 'leaflets build --root my-clinic']))
     .action(async (dir: string, opts: InitCliOptions) => {
-      const { runInit } = await import('../batch/scaffold.js');
+      const { runInit } = await import('../scaffold/init.js');
       setExit(await runInit(dir, opts, io));
     });
 }

@@ -2,11 +2,11 @@
 import path from 'node:path';
 import type { Paper } from '../model/template.js';
 import { FORMATS, sourceDate, type Format } from '../render.js';
-import { UsageError, type CliIO } from '../cli/context.js';
-import { rootOf } from '../cli/options.js';
-import type { BuildCliOptions } from '../cli/build.js';
-import { build, type BuildOptions } from './build.js';
-import { parseShard } from './shard.js';
+import { UsageError, type CliIO } from './context.js';
+import { rootOf } from './options.js';
+import type { BuildCliOptions } from './build.js';
+import { build, type BuildOptions } from '../batch/build.js';
+import { parseShard } from '../batch/shard.js';
 
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
 
