@@ -81,6 +81,11 @@ export const CODES = {
   EMPTY_MATRIX: 'LEAF6008',
   OUTPUT_REFUSED: 'LEAF6010',
   BAD_CACHE: 'LEAF6011',
+  // init (a new clinic folder)
+  INIT_NOT_EMPTY: 'LEAF6030',
+  INIT_NOT_FOLDER: 'LEAF6031',
+  INIT_DANGLING_LINK: 'LEAF6032',
+  INIT_UNWRITABLE: 'LEAF6033',
   // lint (rule ids and what they check: docs/lint.md)
   LINT_READABILITY: 'LEAF5001',
   LINT_LONG_SENTENCE: 'LEAF5002',
