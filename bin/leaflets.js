@@ -13,6 +13,12 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { interruptSignal } from '../dist/io/interrupt.js';
+
+// Ctrl-C and SIGTERM are heard from here on: loading the program takes a
+// tenth of a second or more, and a signal in that time still ends it cleanly
+// with the documented exit code.
+const signal = interruptSignal(process);
 
 const file = (p) => fileURLToPath(new URL(p, import.meta.url));
 const stat = (p) => {
@@ -44,11 +50,11 @@ function sameInputs() {
   }
 }
 
-const { main } = fresh('../dist/bundle/cli.cjs')
+const { main, processIO } = fresh('../dist/bundle/cli.cjs')
   ? await script(file('../dist/bundle/cli.cjs'))
   : await import(fresh('../dist/bundle/cli.js') ? '../dist/bundle/cli.js' : '../dist/cli/main.js');
 
-main(process.argv).then((code) => {
+main(process.argv, processIO(signal)).then((code) => {
   process.exitCode = code;
 });
 

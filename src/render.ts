@@ -7,7 +7,8 @@ import { loadLeaflet } from './content/leaflet.js';
 import { loadTemplate } from './content/template.js';
 import { loadBrand } from './content/brand.js';
 import { selectView } from './select/view.js';
-import { composeLeaflet, type Composed } from './pipeline.js';
+import { composeSteps, type Composed } from './pipeline.js';
+import { drive, pacer, type Pace } from './io/interrupt.js';
 
 export type Format = 'pdf' | 'html';
 export const FORMATS: readonly Format[] = ['pdf', 'html'];
@@ -62,8 +63,9 @@ export class Renderer {
   }
 
   /** load → select → compose, stopping at the first stage that fails. */
-  async compose(req: RenderRequest): Promise<Result<Composed>> {
+  async compose(req: RenderRequest, pace: Pace = pacer(undefined)): Promise<Result<Composed>> {
     const [leaflet, template, brand] = await Promise.all([this.leaflet(req.leaflet), this.template(req.template), this.brand(req.brand)]);
+    await pace();
     const failed: Diagnostic[] = [];
     for (const r of [leaflet, template, brand]) if (!r.ok) failed.push(...r.diagnostics);
     if (!leaflet.ok || !template.ok || !brand.ok) return { ok: false, diagnostics: failed };
@@ -76,11 +78,18 @@ export class Renderer {
       patientSkip: req.patient?.skip,
     });
     if (!view.ok) return view;
-    return composeLeaflet(view.value, template.value);
+    await pace();
+    return drive(composeSteps(view.value, template.value), pace);
   }
 
-  async render(req: RenderRequest): Promise<Result<Artefact[]>> {
-    const composed = await this.compose(req);
+  /**
+   * Every artefact of the request, in memory: nothing is written here. With
+   * a signal, the work stops within a time slice of its abort, by throwing
+   * the signal's reason.
+   */
+  async render(req: RenderRequest, control: { signal?: AbortSignal } = {}): Promise<Result<Artefact[]>> {
+    const pace = pacer(control.signal);
+    const composed = await this.compose(req, pace);
     if (!composed.ok) return composed;
     const leaflet = (await this.leaflet(req.leaflet)) as { ok: true; value: Leaflet };
     const date = req.date ?? new Date(`${leaflet.value.document.published}T00:00:00Z`);
@@ -89,6 +98,7 @@ export class Renderer {
     const warnings: Diagnostic[] = [...composed.warnings];
     const personal = req.patient !== undefined;
     for (const format of req.formats) {
+      await pace();
       if (format === 'html') {
         const { writeHtml } = await import('./write/html.js');
         const html = await writeHtml(composed.value, { template: template.value, date });
@@ -101,6 +111,7 @@ export class Renderer {
           template: template.value,
           date,
           cache: this.writerCache,
+          pace,
           // to point a character no font can draw back at its line in the YAML
           sources: {
             sourceMaps: leaflet.value.languages.map((l) => l.sourceMap),

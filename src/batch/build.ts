@@ -180,12 +180,16 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     pending.map((p) => p.item),
     {
       jobs: options.jobs ?? config.value.jobs ?? availableParallelism(),
-      builder: { root: options.root, cwd: io.cwd, overwrite: options.overwrite },
+      root: options.root,
+      cwd: io.cwd,
+      policy,
       signal: options.signal,
       onResult: (result: WorkResult) => {
         const job = jobs[result.id] as Job;
         const r = record(job, result);
         records[result.id] = r;
+        // stopped by Ctrl-C: its file was not touched, so neither is its cache entry
+        if (result.status === 'cancelled') return;
         progress?.tick(r);
         if (result.status === 'built')
           updates.push(
@@ -209,7 +213,10 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const all = jobs.map(
     (job, i) => records[i] ?? record(job, { status: 'cancelled', milliseconds: 0, diagnostics: [] }),
   );
-  // Written even when interrupted, so the next build resumes where this one stopped.
+  const interrupted = outcome.interrupted || options.signal?.aborted === true;
+  // Written even when interrupted — the one file written after Ctrl-C, a
+  // record of what is whole on disk — so the next build resumes where this
+  // one stopped.
   const bookkeeping: Diagnostic[] = [];
   const keep = async (file: string, text: () => string) => {
     try {
@@ -220,7 +227,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     }
   };
   await keep(cacheFile(out), () => cacheText(cache));
-  if (!outcome.interrupted) {
+  if (!interrupted) {
     const manifest = makeManifest(all, { version, shard: options.shard, root: options.root, cwd: io.cwd });
     await keep(manifestFile, () => `${JSON.stringify(manifest, null, 2)}\n`);
   }
@@ -230,7 +237,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     out: displayPath(out, io.cwd),
     shard: options.shard,
     milliseconds: Math.round(performance.now() - started),
-    interrupted: outcome.interrupted,
+    interrupted,
     problems: bookkeeping,
   });
   return ok(report);

@@ -12,6 +12,7 @@ import { describe } from '../batch/matrix.js';
 import type { ArtefactRecord, BuildReport } from '../batch/report.js';
 import { EXIT, UsageError, write, type CliIO } from './context.js';
 import { createProgress } from './progress.js';
+import { interruptedExitCode } from '../io/interrupt.js';
 import { rootOf } from './options.js';
 import type { BuildCliOptions } from './build.js';
 import { build, type BuildOptions } from '../batch/build.js';
@@ -78,7 +79,7 @@ export async function runBuild(leaflets: string[], opts: BuildCliOptions, io: Cl
     if (report.problems.length) write(io.stderr, formatDiagnostics(report.problems, { colour }));
     write(io.stdout, summaryLine(report, colour));
   }
-  if (report.interrupted) return EXIT.INTERRUPTED;
+  if (report.interrupted) return interruptedExitCode(io.signal);
   return report.ok ? EXIT.OK : EXIT.CONTENT;
 }
 
@@ -109,7 +110,7 @@ function summaryLine(report: BuildReport, colour: boolean): string {
   const s = report.summary;
   const parts = [`${s.built} built`, `${s.skipped} up to date`];
   if (s.failed) parts.push(c.red(`${s.failed} failed`));
-  if (s.cancelled) parts.push(`${s.cancelled} not started`);
+  if (s.cancelled) parts.push(`${s.cancelled} not built`);
   const where = `${report.out}${report.shard ? `, shard ${report.shard}` : ''}`;
   const head = report.interrupted ? c.yellow('interrupted:') : s.failed ? c.red('build failed:') : 'build finished:';
   return `${head} ${parts.join(', ')} of ${s.total} artefacts in ${(s.milliseconds / 1000).toFixed(1)} s (${where})`;

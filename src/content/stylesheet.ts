@@ -28,7 +28,7 @@ const SCRIPT_PROPERTIES = new Set(['behavior', '-moz-binding']);
 export function checkStylesheet(css: string, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const problem = (code: string, why: string, line: number, column: number) =>
-    out.push({ code, severity: 'error', message: `${file}: ${why}`, file, line, column });
+    out.push({ code, severity: 'error', message: why[0]!.toUpperCase() + why.slice(1), file, line, column });
   const at = (index: number) => {
     const before = css.slice(0, index).split('\n');
     return [before.length, before[before.length - 1]!.length + 1] as const;

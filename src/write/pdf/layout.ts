@@ -6,6 +6,7 @@ import type { LoadedAsset } from './assets.js';
 import { ascent, fontFor, fontNamed, measure, type FontChain } from './fonts.js';
 import { breakLines, type InlineRun, type Line } from './text.js';
 import { mm, type BoxStyle, type Styles, type TextStyle } from './styles.js';
+import { finish, type Steps } from '../../io/interrupt.js';
 
 /**
  * An unbreakable vertical slice of the leaflet: one line of a paragraph,
@@ -77,6 +78,11 @@ interface Ctx {
 
 /** markup → chunks in reading order, with the structure tree they belong to. */
 export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
+  return finish(layoutSteps(tree, input));
+}
+
+/** The same, pausing after every block so that a long leaflet can be interrupted (io/interrupt.ts). */
+export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flow> {
   const { styles, fonts } = input;
   const [pageWidth, pageHeight] = input.size;
   const m = { top: mm(input.margins.top), right: mm(input.margins.right), bottom: mm(input.margins.bottom), left: mm(input.margins.left) };
@@ -370,7 +376,7 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
   };
 
   /** A callout, the summary, the patient box, the draft notice: blocks on a tinted or bordered box. */
-  const boxed = (el: MarkupElement, ctx: Ctx, style: BoxStyle, role: StructRole | null, unsplit: boolean) => {
+  function* boxed(el: MarkupElement, ctx: Ctx, style: BoxStyle, role: StructRole | null, unsplit: boolean): Steps<void> {
     const box = openBox(style, ctx);
     const struct = role ? node(role, ctx.struct) : ctx.struct;
     const inset = style.barWidth + style.padding;
@@ -380,12 +386,12 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
     emit([spacer(style.padding, gapFor(ctx, true, el.classes.includes('callout') ? styles.space.callout : styles.space.paragraph), inner)]);
     if (wasAfterHeading) chunks[start]!.keepWithNext = true;
     boxStart = true;
-    blocks(el.children, inner);
+    yield* blocks(el.children, inner);
     afterHeading = false;
     emit([spacer(style.padding, 0, inner)]);
     if (unsplit) keepTogether(start);
     boxStart = false;
-  };
+  }
 
   /**
    * Label/value pairs (the patient box). The label column is as wide as the
@@ -473,9 +479,10 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
 
   const parentSection = new WeakMap<MarkupElement, boolean>();
 
-  const blocks = (children: readonly MarkupNode[], ctx: Ctx) => {
+  function* blocks(children: readonly MarkupNode[], ctx: Ctx): Steps<void> {
     for (const c of children) {
       if (c.type !== 'element') continue;
+      yield;
       const cls = c.classes;
       switch (c.tag) {
         case 'h1':
@@ -501,17 +508,17 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
         case 'section': {
           const sect = node('Sect', ctx.struct);
           for (const h of c.children) if (h.type === 'element' && /^h[23]$/.test(h.tag) && !h.classes.includes('question')) parentSection.set(h, true);
-          blocks(c.children, { ...ctx, struct: sect });
+          yield* blocks(c.children, { ...ctx, struct: sect });
           break;
         }
         case 'aside':
-          boxed(c, ctx, styles.boxes.patient, 'Div', false);
+          yield* boxed(c, ctx, styles.boxes.patient, 'Div', false);
           break;
         case 'div':
-          if (cls.includes('callout')) boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', true);
-          else if (cls.includes('summary')) boxed(c, ctx, styles.boxes.summary, 'Div', false);
-          else if (cls.includes('draft-mark')) boxed(c, ctx, styles.boxes.draft, 'Div', true);
-          else blocks(c.children, ctx);
+          if (cls.includes('callout')) yield* boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', true);
+          else if (cls.includes('summary')) yield* boxed(c, ctx, styles.boxes.summary, 'Div', false);
+          else if (cls.includes('draft-mark')) yield* boxed(c, ctx, styles.boxes.draft, 'Div', true);
+          else yield* blocks(c.children, ctx);
           break;
         case 'header':
         case 'footer':
@@ -519,12 +526,12 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
         default:
           // main, article and groupings the contract may add: their children flow in order
           if (c.children.some((k) => k.type === 'text' && k.value.trim())) para(c, ctx);
-          else blocks(c.children, ctx);
+          else yield* blocks(c.children, ctx);
       }
     }
-  };
+  }
 
-  blocks(tree.children, { x: content.x, width: content.width, struct: root, boxes: [] });
+  yield* blocks(tree.children, { x: content.x, width: content.width, struct: root, boxes: [] });
 
   return {
     chunks,
