@@ -56,7 +56,8 @@ export class KeyMaker {
     const fontHashes = await Promise.all(fonts.map((f) => this.hasher.file(f)));
     // partials a template takes from the one it extends live outside its folder
     const inherited = loaded.ok ? [...loaded.value.partials.values()].map((p) => p.path).filter((p) => !p.startsWith(`${dir}${path.sep}`)) : [];
-    const inheritedHashes = await Promise.all(inherited.map((f) => this.hasher.file(f)));
+    const templates = await templatesDir(this.options.root);
+    const inheritedHashes = await Promise.all(inherited.map((f) => this.hasher.file(f, templates)));
     return `${await this.hasher.tree(dir)}:${inheritedHashes.join(',')}:${fontHashes.join(',')}`;
   }
 
@@ -67,6 +68,6 @@ export class KeyMaker {
     const file = path.join(layout.brands(this.options.root), `${name}.yaml`);
     const loaded = await loadBrand(name, { root: this.options.root, cwd: this.options.cwd });
     const logo = loaded.ok && loaded.value.logo ? await this.hasher.file(loaded.value.logo.path) : 'no logo';
-    return `${await this.hasher.file(file)}:${logo}`;
+    return `${await this.hasher.file(file, layout.brands(this.options.root))}:${logo}`;
   }
 }
