@@ -18,7 +18,7 @@ export { build } from './batch/build.js';
 export type { BuildOptions, BuildProgress } from './batch/build.js';
 export type { ArtefactRecord, ArtefactStatus, BuildReport } from './batch/report.js';
 export { languages } from './api/languages.js';
-export type { LanguageInfo, LanguagesOptions } from './api/languages.js';
+export type { LanguageReport, LanguagesOptions } from './api/languages.js';
 export { init } from './scaffold/init.js';
 export type { InitOptions, Scaffolded } from './scaffold/init.js';
 export { checkPatient } from './content/patient.js';

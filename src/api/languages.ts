@@ -1,64 +1,45 @@
 /**
- * Every language a content root can render, and what it has for each: the
- * leaflets written in it (with their status) and the templates that carry
- * its strings ("Consiglio pratico", "Pagina 1 di 3"). A language a leaflet
- * uses but no template has strings for cannot be rendered with that template.
+ * Every language a content root can render (bundled language packs, the
+ * clinic's own packs, and the languages its leaflets are written in): where
+ * its template strings come from, whether they were reviewed, and which
+ * scripts the templates' fonts draw. What `leaflets languages` prints.
  */
-import path from 'node:path';
 import { ok, type Diagnostic, type Result } from '../model/diagnostic.js';
-import type { LanguageStatus } from '../model/content.js';
+import type { Leaflet } from '../model/content.js';
 import { listLeafletIds, loadLeaflet } from '../content/leaflet.js';
-import { listTemplates, loadTemplate } from '../content/template.js';
+import { loadConfig } from '../content/config.js';
+import { listTemplates } from '../content/template.js';
+import { checkLanguages, type LanguageReport } from '../content/languages.js';
+
+export type { LanguageReport };
 
 export interface LanguagesOptions {
   /** absolute content root */
   root: string;
   /** the folder file names in diagnostics are relative to (default: root) */
   cwd?: string;
+  /** templates to check the languages against; default: the config's templates, else every template there is */
+  templates?: string[];
 }
 
-export interface LanguageInfo {
-  lang: string;
-  /** leaflets written in this language, with each one's status */
-  leaflets: { id: string; status: LanguageStatus; source: boolean }[];
-  /** templates that have strings for this language */
-  templates: string[];
-  /** templates a leaflet in this language cannot be rendered with, for want of strings: the file to add is named */
-  missingStrings: { template: string; file: string }[];
-}
-
-/** Sorted by language code. Leaflets or templates that fail to load are left out, their problems returned as warnings. */
-export async function languages(options: LanguagesOptions): Promise<Result<LanguageInfo[]>> {
+/** Leaflets that fail to load are left out, their problems returned as warnings. */
+export async function languages(options: LanguagesOptions): Promise<Result<LanguageReport[]>> {
   const { root } = options;
   const cwd = options.cwd ?? root;
   const warnings: Diagnostic[] = [];
-  const byLang = new Map<string, LanguageInfo>();
-  const entry = (lang: string) => {
-    let e = byLang.get(lang);
-    if (!e) byLang.set(lang, (e = { lang, leaflets: [], templates: [], missingStrings: [] }));
-    return e;
-  };
+  const leaflets: Leaflet[] = [];
   for (const id of await listLeafletIds(root)) {
     const l = await loadLeaflet(id, { root, cwd });
-    if (!l.ok) {
-      warnings.push(...l.diagnostics);
-      continue;
-    }
-    for (const c of l.value.languages) entry(c.lang).leaflets.push({ id, status: c.status, source: c.lang === l.value.source });
+    if (l.ok) leaflets.push(l.value);
+    else warnings.push(...l.diagnostics);
   }
-  const templates = [];
-  for (const name of await listTemplates(root)) {
-    const t = await loadTemplate(name, { root, cwd });
-    if (!t.ok) {
-      warnings.push(...t.diagnostics);
-      continue;
-    }
-    templates.push(t.value);
-    for (const lang of t.value.strings.keys()) entry(lang).templates.push(name);
+  let templates = options.templates;
+  if (!templates) {
+    const config = await loadConfig({ root, cwd });
+    const configured = config.ok ? config.value.templates : undefined;
+    // the languages are checked against every template there is: a language that only one template can print says so
+    templates = configured === 'all' || !configured?.length ? await listTemplates(root) : configured;
   }
-  for (const e of byLang.values())
-    if (e.leaflets.length)
-      for (const t of templates)
-        if (!t.strings.has(e.lang)) e.missingStrings.push({ template: t.name, file: path.join(t.i18nDir, `${e.lang}.yaml`) });
-  return ok([...byLang.values()].sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0)), warnings);
+  const checked = await checkLanguages(leaflets, { root, cwd, templates });
+  return ok(checked.languages, [...warnings, ...checked.diagnostics]);
 }

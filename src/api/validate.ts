@@ -8,7 +8,9 @@ import { fail, hasErrors, ok, type Diagnostic, type Result } from '../model/diag
 import { listLeafletIds, loadLeaflet, unknownLeaflet } from '../content/leaflet.js';
 import { listBrands, loadBrand } from '../content/brand.js';
 import { loadConfig } from '../content/config.js';
-import { BUNDLED_TEMPLATES, listTemplates, loadTemplate, templatesDir } from '../content/template.js';
+import { listTemplates, loadTemplate, templateFolders } from '../content/template.js';
+import { checkLanguages } from '../content/languages.js';
+import type { Leaflet } from '../model/content.js';
 import { figureAsset, logoAsset } from '../select/assets.js';
 import { readImage } from '../write/images.js';
 
@@ -33,6 +35,8 @@ export interface ValidationReport {
   brands: Checked[];
   config: Checked[];
   templates: Checked[];
+  /** every language of the leaflets × the templates the config builds: strings present, fonts that draw its script */
+  languages: Checked[];
   /** every diagnostic above, in that order */
   diagnostics: Diagnostic[];
 }
@@ -48,9 +52,12 @@ export async function validate(options: ValidateOptions): Promise<Result<Validat
   const everything = !ids.length;
 
   const leaflets: Checked[] = [];
+  const loaded: Leaflet[] = [];
   for (const id of everything ? known : ids) {
     const r = await loadLeaflet(id, { root, cwd });
-    let list = r.ok ? r.warnings : r.diagnostics;
+    // a broken translation fails validation, though the leaflet's other languages still render
+    let list = r.ok ? [...r.warnings, ...r.value.broken.flatMap((b) => b.diagnostics)] : r.diagnostics;
+    if (r.ok) loaded.push(r.value);
     // figures as the writers read them: a truncated or oversized image fails here, not in CI's build
     if (r.ok)
       for (const lang of r.value.languages)
@@ -78,21 +85,33 @@ export async function validate(options: ValidateOptions): Promise<Result<Validat
     // the build config, which build would otherwise be the first to reject
     const c = await loadConfig({ root, cwd });
     if (!c.ok || c.value.file) config.push({ id: 'leaflets.config.yaml', valid: c.ok, diagnostics: c.ok ? c.warnings : c.diagnostics });
+
     // the root's own templates (theme schema, stylesheet, files inside templates/), which render would otherwise be the first to reject
-    if ((await templatesDir(root)) !== BUNDLED_TEMPLATES)
-      for (const name of await listTemplates(root)) {
-        const t = await loadTemplate(name, { root, cwd });
-        templates.push({ id: name, valid: t.ok, diagnostics: t.ok ? t.warnings : t.diagnostics });
-      }
+    for (const [name, folder] of await templateFolders(root)) {
+      if (folder.bundled) continue; // the root's own only
+      const t = await loadTemplate(name, { root, cwd });
+      templates.push({ id: name, valid: t.ok, diagnostics: t.ok ? t.warnings : t.diagnostics });
+    }
   }
+  // every language of every leaflet × every template the config builds: strings present, fonts that draw the script
+  const c = await loadConfig({ root, cwd });
+  const configured = c.ok ? c.value.templates : undefined;
+  const names = configured === 'all' ? await listTemplates(root) : configured?.length ? configured : ['standard'];
+  const checkedLanguages = await checkLanguages(loaded, { root, cwd, templates: names });
+  const languages: Checked[] = checkedLanguages.languages
+    .filter((l) => l.diagnostics.length || l.leaflets.length || l.strings === 'clinic' || l.strings === 'both')
+    .map((l) => checked(l.lang, l.diagnostics));
+  // problems not tied to one language; a root's own template that does not load is reported above already
+  const general = checkedLanguages.diagnostics.filter((d) => !templates.some((t) => t.diagnostics.includes(d)));
   const all = [...leaflets, ...brands, ...config, ...templates];
   return ok({
-    valid: all.every((c) => c.valid),
+    valid: all.every((x) => x.valid) && languages.every((x) => x.valid) && !hasErrors(checkedLanguages.diagnostics),
     leaflets,
     brands,
     config,
     templates,
-    diagnostics: all.flatMap((c) => c.diagnostics),
+    languages,
+    diagnostics: [...all.flatMap((x) => x.diagnostics), ...general, ...languages.flatMap((x) => x.diagnostics)],
   });
 }
 

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { layout } from '../content/paths.js';
 import { loadBrand } from '../content/brand.js';
-import { loadTemplate, templatesDir } from '../content/template.js';
+import { loadTemplate, templateFolders } from '../content/template.js';
+import { BUNDLED_I18N, PACK_LANG } from '../content/strings.js';
 import { InputHasher, artefactKey, toolFingerprint } from './fingerprint.js';
 import type { Job } from './matrix.js';
 
@@ -17,17 +18,19 @@ export class KeyMaker {
   constructor(private readonly options: { root: string; cwd: string; brands: readonly string[]; date: Date | undefined }) {}
 
   async key(job: Job): Promise<string> {
-    const [tool, leaflet, template, brand] = await Promise.all([
+    const [tool, leaflet, template, brand, strings] = await Promise.all([
       this.once('tool', () => toolFingerprint(this.hasher)),
       this.hasher.tree(layout.leaflet(this.options.root, job.leaflet)),
       this.once(`template:${job.template}`, () => this.template(job.template)),
       this.once(`brand:${job.brand ?? ''}`, () => this.brand(job.brand)),
+      this.once(`strings:${job.lang ?? ''}`, () => this.strings(job.lang)),
     ]);
     return artefactKey({
       tool,
       leaflet,
       template,
       brand,
+      strings,
       options: {
         lang: job.lang,
         format: job.format,
@@ -50,15 +53,22 @@ export class KeyMaker {
 
   /** The template folder (markup, partials, CSS, theme, strings) and the font files its theme names. */
   private async template(name: string): Promise<string> {
-    const dir = path.join(await templatesDir(this.options.root), name);
+    const folder = (await templateFolders(this.options.root)).get(name);
+    const dir = path.join(folder?.base ?? layout.templates(this.options.root), name);
     const loaded = await loadTemplate(name, { root: this.options.root, cwd: this.options.cwd });
     const fonts = loaded.ok ? [...Object.values(loaded.value.theme.fonts.body), ...loaded.value.theme.fonts.fallback] : [];
     const fontHashes = await Promise.all(fonts.map((f) => this.hasher.file(f)));
     // partials a template takes from the one it extends live outside its folder
     const inherited = loaded.ok ? [...loaded.value.partials.values()].map((p) => p.path).filter((p) => !p.startsWith(`${dir}${path.sep}`)) : [];
-    const templates = await templatesDir(this.options.root);
-    const inheritedHashes = await Promise.all(inherited.map((f) => this.hasher.file(f, templates)));
+    const inheritedHashes = await Promise.all(inherited.map((f) => this.hasher.file(f)));
     return `${await this.hasher.tree(dir)}:${inheritedHashes.join(',')}:${fontHashes.join(',')}`;
+  }
+
+  /** The language pack: the bundled i18n/<lang>.yaml and the content folder's, whichever exist. */
+  private async strings(lang: string | null): Promise<string> {
+    if (!lang || !PACK_LANG.test(lang)) return 'none';
+    const files = [path.join(BUNDLED_I18N, `${lang}.yaml`), path.join(layout.i18n(this.options.root), `${lang}.yaml`)];
+    return (await Promise.all(files.map((f) => this.hasher.file(f)))).join(',');
   }
 
   /** The brand file and its logo; the default brand is neutral.yaml if the root has one. */

@@ -8,6 +8,7 @@ import { buildCommand } from './build.js';
 import { initCommand } from './init.js';
 import { serveCommand } from './serve.js';
 import { interruptSignal, interruptedExitCode, isAbort } from '../io/interrupt.js';
+import { languagesCommand } from './languages.js';
 import { hoistGlobals } from './globals.js';
 import { CODES } from '../diagnostics/codes.js';
 
@@ -38,6 +39,7 @@ Examples:
   $ leaflets render periduroscopia --lang it --patient data/patients/example.yaml
   $ leaflets build --jobs 2 --shard 1/3 --json > report.json
   $ leaflets lint --max-warnings 0
+  $ leaflets languages
   $ leaflets init my-clinic
   $ leaflets serve --root my-clinic
 
@@ -48,7 +50,7 @@ Global options, before or after the command:
 
 Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM).`,
     );
-  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand, serveCommand]) program.addCommand(define(io, setExit));
+  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand, languagesCommand, serveCommand]) program.addCommand(define(io, setExit));
 
   program.exitOverride();
   for (const cmd of [program, ...program.commands]) {
@@ -83,7 +85,9 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted (Ctrl-C
     }
     if (e instanceof UsageError) return usage(e.message);
     if (isAbort(e, io.signal)) {
-      write(io.stderr, `interrupted (${reasonOf(io.signal)}): stopped before writing anything more.`);
+      // the work stopped mid-way (a render): nothing was written
+      if (json) write(io.stdout, JSON.stringify({ ok: false, interrupted: true, signal: reasonOf(io.signal), files: [] }, null, 2));
+      else write(io.stderr, `interrupted (${reasonOf(io.signal)}): stopped before writing anything.`);
       return interruptedExitCode(io.signal);
     }
     write(

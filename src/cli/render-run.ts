@@ -20,6 +20,7 @@ const USAGE_CODES = new Set<string>([
   CODES.UNKNOWN_TEMPLATE,
   CODES.EMPTY_SELECTION,
   CODES.BAD_SET,
+  CODES.DRAFT_HANDOUT,
 ]);
 
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
@@ -65,6 +66,9 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
     skip: list(opts.skip) ?? [],
     patient,
     date,
+    // the clock is read here, at the edge: a patient's appointment before the render date is worth a warning
+    today: date ?? new Date(),
+    allowDraft: opts.allowDraft === true,
   };
   // Ctrl-C during the render: Interrupted unwinds to main, nothing has been written
   const result = await renderer.render(request, { signal: io.signal });
@@ -118,7 +122,7 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
   function interrupted(done: string[]): number {
     const reason = typeof io.signal?.reason === 'string' ? io.signal.reason : 'SIGINT';
     const kept = done.length ? `${done.join(', ')} ${done.length > 1 ? 'were' : 'was'} written before it` : 'nothing was written';
-    if (opts.json) write(io.stdout, JSON.stringify({ ok: false, interrupted: true, files: written }, null, 2));
+    if (opts.json) write(io.stdout, JSON.stringify({ ok: false, interrupted: true, signal: reason, files: written }, null, 2));
     else write(io.stderr, `interrupted (${reason}): ${kept}; nothing more is written.`);
     return interruptedExitCode(io.signal);
   }

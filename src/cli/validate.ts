@@ -22,7 +22,7 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
       const { diagnostics } = r;
       const targets = r.leaflets.map((l) => l.id);
       if (opts.json)
-        write(io.stdout, JSON.stringify({ valid: r.valid, leaflets: r.leaflets, brands: r.brands, config: r.config, templates: r.templates }, null, 2));
+        write(io.stdout, JSON.stringify({ valid: r.valid, leaflets: r.leaflets, brands: r.brands, config: r.config, templates: r.templates, languages: r.languages }, null, 2));
       else {
         const style = { colour: colourWanted(io.stderr, io.env), cwd: io.cwd };
         if (diagnostics.length) write(io.stderr, formatDiagnostics(diagnostics, style));

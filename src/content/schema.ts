@@ -10,7 +10,7 @@ import { escapePointer, type SourceMap } from './source-map.js';
 import { BLOCK_KINDS } from '../model/content.js';
 import * as generated from './validators.generated.js';
 
-export type SchemaName = 'leaflet' | 'language' | 'brand' | 'patient' | 'config' | 'theme';
+export type SchemaName = 'leaflet' | 'language' | 'brand' | 'patient' | 'config' | 'theme' | 'strings';
 
 const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
 

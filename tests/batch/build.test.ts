@@ -151,20 +151,20 @@ describe('leaflets build', () => {
 
   it('reports a failing artefact, builds the others and exits 1', async () => {
     const root = await clinicRoot();
-    // German content, but the standard template has no German strings.
+    // Dutch content, but neither leaflets nor the clinic has Dutch template strings.
     const en = await readFile(path.join(PROJECT, 'data/leaflets/periduroscopia/en.yaml'), 'utf8');
-    await put(root, 'data/leaflets/periduroscopia/de.yaml', en.replace(/^lang: en$/m, 'lang: de'));
+    await put(root, 'data/leaflets/periduroscopia/nl.yaml', en.replace(/^lang: en$/m, 'lang: nl'));
     const r = await leaflets(['build', '--root', root, ...html, '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.ok).toBe(false);
     expect(report.artefacts.map((a: { path: string; status: string }) => `${a.status} ${a.path}`)).toEqual([
-      'failed neutral/standard/periduroscopia-de.html',
       'built neutral/standard/periduroscopia-en.html',
       'built neutral/standard/periduroscopia-it.html',
+      'failed neutral/standard/periduroscopia-nl.html',
     ]);
-    expect(report.artefacts[0].diagnostics[0].code).toBe(CODES.NO_TEMPLATE_STRINGS);
-    expect(existsSync(path.join(root, 'out/neutral/standard/periduroscopia-de.html'))).toBe(false);
+    expect(report.artefacts[2].diagnostics[0].code).toBe(CODES.NO_TEMPLATE_STRINGS);
+    expect(existsSync(path.join(root, 'out/neutral/standard/periduroscopia-nl.html'))).toBe(false);
   });
 
   it('reports a broken brand once with every artefact it fails, at its file:line:column', async () => {

@@ -34,7 +34,6 @@ describe('leaflets render stopped by a signal', () => {
       // Before Node has run any of the tool, the signal ends the process itself: a shell shows 130 either way.
       if (r.signal === null) expectStoppedBy(r, 130);
       else expect(r.signal).toBe('SIGINT');
-      expect(r.afterSignal!).toBeLessThan(2000);
       expect(filesIn(out), `signal after ${delay} ms`).toEqual([]);
     }
   });
@@ -62,7 +61,7 @@ describe('leaflets render stopped by a signal', () => {
     expect(r.code).toBe(0);
     expect(filesIn(out)).toEqual(['long-it-patient.html', 'long-it-patient.pdf']);
     // the signals above came at 1.2 s: the render must take longer for them to land inside it
-    expect(performance.now() - started).toBeGreaterThan(1500);
+    expect(performance.now() - started).toBeGreaterThan(2500);
   });
 });
 

@@ -12,7 +12,8 @@ import type { LaidOutDocument } from '../../model/layout.js';
 import type { Template } from '../../model/template.js';
 import type { Composed } from '../../pipeline.js';
 import { CODES } from '../../diagnostics/codes.js';
-import { loadAssets, type LoadedAsset } from './assets.js';
+import { drawCounts, loadAssets, type LoadedAsset } from './assets.js';
+import { svgDrawsProblems } from '../images.js';
 import { loadFonts, type FontChain } from './fonts.js';
 import { checkGlyphs, missingGlyphDiagnostics, type TextSources } from './glyphs.js';
 import { layoutSteps } from './layout.js';
@@ -77,6 +78,14 @@ function* layoutPdfSteps(composed: Composed, prepared: Prepared): Steps<Result<L
   yield;
   const document = paginate(flow, fonts);
   yield;
+  // an SVG is redrawn on every page that shows it: bound what the whole PDF draws
+  const counts = drawCounts(document);
+  const draws = view.assets.flatMap((a) => {
+    const loaded = assets.get(a.id);
+    return loaded?.elements !== undefined ? [{ asset: a, elements: loaded.elements, times: counts.get(a.id) ?? 0 }] : [];
+  });
+  const tooMany = svgDrawsProblems(draws);
+  if (tooMany.length) return { ok: false, diagnostics: tooMany };
   return { ok: true, value: { document, fonts, assets }, warnings: [] };
 }
 

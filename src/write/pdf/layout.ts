@@ -133,12 +133,19 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
         st = null;
         c = styles.colours.primary;
       }
+      // a part in another language than its paragraph is its own Span carrying /Lang (PDF/UA, WCAG 3.1.2)
+      if (n.attrs.lang && st !== null) {
+        st = node('Span', st);
+        nodes[st]!.lang = n.attrs.lang;
+      }
       if (n.classes.includes('point-label') || n.classes.includes('number')) {
         b = true;
         c = styles.colours.primary;
       }
       for (const ch of n.children) walk(ch, b, i, st, c);
     };
+    // an element in another language (a patient's note, a brand footer in English) says so on its own structure element
+    if (el.attrs.lang && struct !== null) nodes[struct]!.lang = el.attrs.lang;
     for (const ch of el.children) walk(ch, baseBold, baseItalic, struct, style.colour);
     // collapse spaces across runs, trim the ends
     const out: InlineRun[] = [];
