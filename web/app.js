@@ -42,7 +42,7 @@ async function loadOptions() {
 
 function languages() {
   const l = leaflet();
-  fill($('lang'), (l?.languages ?? []).map((c) => [c.lang, `${c.lang}${c.status === 'draft' ? ' (draft)' : ''} — ${c.title}`]), $('lang').value || l?.source);
+  fill($('lang'), (l?.languages ?? []).map((c) => [c.lang, `${c.lang}${c.status === 'approved' ? '' : ` (${c.status})`} — ${c.title}`]), $('lang').value || l?.source);
   sections();
 }
 
@@ -107,7 +107,15 @@ function patient() {
 }
 
 function request() {
-  return { leaflet: $('leaflet').value, lang: $('lang').value, template: $('template').value, brand: $('brand').value, sections: chosenSections(), patient: patient() };
+  return {
+    leaflet: $('leaflet').value,
+    lang: $('lang').value,
+    template: $('template').value,
+    brand: $('brand').value,
+    sections: chosenSections(),
+    patient: patient(),
+    allowDraft: $('allow-draft')?.checked === true,
+  };
 }
 
 function clearErrors() {
@@ -115,6 +123,17 @@ function clearErrors() {
   for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   problems.hidden = true;
   problems.replaceChildren();
+}
+
+/** Warnings (an appointment already past, a fallback) beside a preview that is still good. */
+function showWarnings(list) {
+  const box = $('warnings');
+  box.replaceChildren();
+  box.hidden = !list.length;
+  if (!list.length) return;
+  const ul = document.createElement('ul');
+  for (const d of list) ul.append(Object.assign(document.createElement('li'), { textContent: `${d.code} warning: ${d.message}` }));
+  box.append(Object.assign(document.createElement('h3'), { textContent: 'Worth a look' }), ul);
 }
 
 function where(d) {
@@ -153,6 +172,7 @@ async function preview() {
   const answer = await r.json();
   if (n !== asked) return; // a newer request is on its way
   if (!answer.ok) {
+    showWarnings([]);
     showProblems(answer.diagnostics);
     // never a stale preview beside problems: it would show what is not there
     frame.removeAttribute('src');
@@ -161,6 +181,7 @@ async function preview() {
     return;
   }
   clearErrors();
+  showWarnings(answer.warnings ?? []);
   frame.hidden = false;
   frame.src = `${answer.preview}?token=${encodeURIComponent(token)}`;
   status.textContent = 'Preview up to date.';

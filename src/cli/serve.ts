@@ -40,7 +40,8 @@ async function runServe(opts: ServeCliOptions, io: CliIO): Promise<number> {
   const { startServer } = await import('../serve/server.js');
   let server;
   try {
-    server = await startServer({ root, port, date });
+    // the clock is read here, at the edge: today's date for the past-appointment warning
+    server = await startServer({ root, port, date, clock: () => date ?? new Date() });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`--port ${port}: another program is using that port. Choose another, or leave --port out to take any free one.`);

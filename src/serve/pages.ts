@@ -18,6 +18,7 @@ export function page(kind: PageKind, options: { token: string; form: string }): 
 <div class="field"><label for="lang">Language</label><select id="lang" name="lang"></select></div>
 <div class="field"><label for="template">Template</label><select id="template" name="template"></select></div>
 <div class="field"><label for="brand">Brand</label><select id="brand" name="brand"></select></div>
+${kind === 'doctor' ? '<div class="field"><input type="checkbox" id="allow-draft" name="allowDraft"> <label for="allow-draft" class="inline">Use a draft translation (not yet approved; the handout is marked DRAFT)</label></div>' : ''}
 </fieldset>`;
   const sections = `<fieldset class="sections" id="sections"><legend>Sections to include</legend><div id="section-list"></div></fieldset>`;
   const patient =
@@ -55,6 +56,7 @@ ${actions}
 <h2 id="preview-title">Preview</h2>
 <p id="status" role="status" aria-live="polite"></p>
 <div id="problems" role="alert" hidden></div>
+<div id="warnings" hidden></div>
 <iframe id="preview" title="Leaflet preview" sandbox="allow-same-origin allow-modals"></iframe>
 </section>
 </main>

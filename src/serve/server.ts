@@ -20,6 +20,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Paper } from '../model/template.js';
 import { Renderer, defaultFileName, type Format, type RenderRequest } from '../render.js';
 import { listLeafletIds } from '../content/leaflet.js';
+import { languages } from '../api/languages.js';
 import { listTemplates } from '../content/template.js';
 import { listBrands } from '../content/brand.js';
 import { checkPatient } from '../content/patient.js';
@@ -41,6 +42,8 @@ export interface ServeOptions {
   date?: Date;
   /** watch the root and reload open pages when a file changes (default: true) */
   watch?: boolean;
+  /** today, for the warning about an appointment already past; default: no such warning */
+  clock?: () => Date;
 }
 
 export interface Server {
@@ -72,6 +75,7 @@ interface Body {
   brand?: unknown;
   sections?: unknown;
   patient?: unknown;
+  allowDraft?: unknown;
 }
 
 export async function startServer(options: ServeOptions): Promise<Server> {
@@ -182,6 +186,8 @@ export async function startServer(options: ServeOptions): Promise<Server> {
         skip: [],
         patient,
         date: options.date,
+        today: options.clock?.(),
+        allowDraft: body.allowDraft === true,
       },
     };
   }
@@ -198,19 +204,20 @@ export async function startServer(options: ServeOptions): Promise<Server> {
         id,
         ok: true,
         source: l.value.source,
-        languages: l.value.languages.map((c) => ({ lang: c.lang, status: c.status, title: c.title, sections: outline(c.sections) })),
+        languages: [
+          ...l.value.languages.map((c) => ({ lang: c.lang, status: c.status, title: c.title, sections: outline(c.sections) })),
+          // a broken translation stays on the list: choosing it shows its problems, not another language
+          ...l.value.broken.map((b) => ({ lang: b.lang, status: 'broken', title: 'has problems to fix', sections: [] })),
+        ].sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0)),
       });
     }
     return { ok: true, leaflets, templates: await listTemplates(options.root), brands: await listBrands(options.root) };
   }
 
+  /** Languages the patient's free text may be in: every language the root knows (packs and leaflets). */
   async function languageCodes(): Promise<string[]> {
-    const codes = new Set<string>();
-    for (const id of await listLeafletIds(options.root)) {
-      const l = await renderer.leaflet(id);
-      if (l.ok) for (const c of l.value.languages) codes.add(c.lang);
-    }
-    return [...codes].sort();
+    const known = await languages({ root: options.root });
+    return known.ok ? known.value.map((l) => l.lang) : [];
   }
 
   function events(res: ServerResponse): void {

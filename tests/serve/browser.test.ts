@@ -88,6 +88,12 @@ describe('a doctor', () => {
     expect(shown).toContain(MARKERS.name);
     expect(shown).toContain(MARKERS.place);
 
+    // the note is in another language than the leaflet: the preview says so to screen readers
+    await tabTo(page, 'f-lang');
+    await page.selectOption('#f-lang', 'uk');
+    await expect.poll(() => page.frameLocator('#preview').locator('[lang="uk"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.frameLocator('#preview').locator('[lang="uk"]').first().innerText()).toMatch(/QX7|QX9/);
+
     // a wrong value is shown beside its field, and the preview is not left standing
     await tabTo(page, 'f-name');
     await page.keyboard.press('End');
