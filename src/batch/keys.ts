@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { layout } from '../content/paths.js';
 import { loadBrand } from '../content/brand.js';
-import { loadTemplate, templateFolders } from '../content/template.js';
+import { BUNDLED_TEMPLATES, loadTemplate, templateFolders } from '../content/template.js';
 import { BUNDLED_I18N, PACK_LANG } from '../content/strings.js';
 import { InputHasher, artefactKey, toolFingerprint } from './fingerprint.js';
 import type { Job } from './matrix.js';
@@ -60,15 +60,20 @@ export class KeyMaker {
     const fontHashes = await Promise.all(fonts.map((f) => this.hasher.file(f)));
     // partials a template takes from the one it extends live outside its folder
     const inherited = loaded.ok ? [...loaded.value.partials.values()].map((p) => p.path).filter((p) => !p.startsWith(`${dir}${path.sep}`)) : [];
-    const inheritedHashes = await Promise.all(inherited.map((f) => this.hasher.file(f)));
+    // each read inside the templates folder it belongs to: the root's, or the bundled one a clinic template extends
+    const roots = [layout.templates(this.options.root), BUNDLED_TEMPLATES];
+    const inheritedHashes = await Promise.all(
+      inherited.map((f) => this.hasher.file(f, roots.find((r) => !path.relative(r, f).startsWith('..')) ?? path.dirname(f))),
+    );
     return `${await this.hasher.tree(dir)}:${inheritedHashes.join(',')}:${fontHashes.join(',')}`;
   }
 
   /** The language pack: the bundled i18n/<lang>.yaml and the content folder's, whichever exist. */
   private async strings(lang: string | null): Promise<string> {
     if (!lang || !PACK_LANG.test(lang)) return 'none';
-    const files = [path.join(BUNDLED_I18N, `${lang}.yaml`), path.join(layout.i18n(this.options.root), `${lang}.yaml`)];
-    return (await Promise.all(files.map((f) => this.hasher.file(f)))).join(',');
+    const bundled = this.hasher.file(path.join(BUNDLED_I18N, `${lang}.yaml`), BUNDLED_I18N);
+    const clinic = this.hasher.file(path.join(layout.i18n(this.options.root), `${lang}.yaml`), layout.i18n(this.options.root));
+    return (await Promise.all([bundled, clinic])).join(',');
   }
 
   /** The brand file and its logo; the default brand is neutral.yaml if the root has one. */

@@ -7,8 +7,8 @@ import { lintCommand } from './lint.js';
 import { buildCommand } from './build.js';
 import { initCommand } from './init.js';
 import { serveCommand } from './serve.js';
-import { interruptSignal, interruptedExitCode, isAbort } from '../io/interrupt.js';
 import { languagesCommand } from './languages.js';
+import { interruptSignal, interruptedExitCode, isAbort } from '../io/interrupt.js';
 import { hoistGlobals } from './globals.js';
 import { CODES } from '../diagnostics/codes.js';
 
@@ -85,9 +85,7 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted (Ctrl-C
     }
     if (e instanceof UsageError) return usage(e.message);
     if (isAbort(e, io.signal)) {
-      // the work stopped mid-way (a render): nothing was written
-      if (json) write(io.stdout, JSON.stringify({ ok: false, interrupted: true, signal: reasonOf(io.signal), files: [] }, null, 2));
-      else write(io.stderr, `interrupted (${reasonOf(io.signal)}): stopped before writing anything.`);
+      write(io.stderr, `interrupted (${reasonOf(io.signal)}): stopped before writing anything more.`);
       return interruptedExitCode(io.signal);
     }
     write(

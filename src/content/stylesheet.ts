@@ -11,6 +11,7 @@
  * <style> element early. The Content-Security-Policy of the HTML output
  * (src/write/html.ts) stops what slips past this; this check says where.
  */
+import { excerpt } from '../diagnostics/excerpt.js';
 import parse from 'css-tree/parser';
 import walk from 'css-tree/walker';
 import type { FunctionNode } from 'css-tree';
@@ -110,6 +111,5 @@ export function decodeEscapes(s: string): string {
 }
 
 function shorten(s: string): string {
-  const t = s.length > 60 ? `${s.slice(0, 60)}…` : s;
-  return JSON.stringify(t).slice(1, -1);
+  return excerpt(s, 60);
 }

@@ -10,10 +10,10 @@ export interface CheckOptions {
   /** YYYY-MM-DD */
   today: string;
   fonts: FontChain[];
-  /** language → callout labels of the templates (typed-decoration) */
-  calloutLabels?: ReadonlyMap<string, readonly string[]>;
   packs?: ReadonlyMap<string, PackInfo>;
   brands?: readonly Brand[];
+  /** language → callout labels of the templates (typed-decoration) */
+  calloutLabels?: ReadonlyMap<string, readonly string[]>;
 }
 
 export type PlacedMessage = LintMessage & { file: string };
@@ -25,9 +25,9 @@ export function checkLeaflet(leaflet: Leaflet, options: CheckOptions): PlacedMes
     leaflet,
     today: options.today,
     fonts: options.fonts,
-    ...(options.calloutLabels ? { calloutLabels: options.calloutLabels } : {}),
     packs: options.packs ?? new Map(),
     brands: options.brands ?? [],
+    ...(options.calloutLabels ? { calloutLabels: options.calloutLabels } : {}),
     units(lang) {
       let u = memo.get(lang);
       if (!u) memo.set(lang, (u = textUnits(lang)));

@@ -82,12 +82,12 @@ export interface LintTarget {
   fonts: FontChain[];
   /** every string of a language, memoised per run */
   units(lang: LanguageContent): TextUnit[];
-  /** language → the callout labels ("tip", "warning" strings) of the templates the leaflet is printed with */
-  calloutLabels?: ReadonlyMap<string, readonly string[]>;
   /** the language pack of each language the leaflet has (absent: no pack; validate reports that) */
   packs?: ReadonlyMap<string, PackInfo>;
   /** the brands the config builds with */
   brands?: readonly Brand[];
+  /** language → the callout labels ("tip", "warning" strings) of the templates the leaflet is printed with */
+  calloutLabels?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface Rule<O extends object = Record<string, unknown>> {

@@ -100,9 +100,9 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     const pack = await loadStrings(lang, { root, cwd });
     if (!pack.ok) continue;
     packs.set(lang, { reviewed: pack.value.reviewed, files: pack.value.files.map((f) => f.display), clinicFile: pack.value.clinicFile });
-    // the labels the templates print before callouts, in this language (typed-decoration)
+    // the callout labels the templates print in this language, which typed-decoration looks for typed into text
     const labels = ['tip', 'warning'].map((k) => pack.value.strings[k]).filter((v): v is string => typeof v === 'string');
-    if (labels.length) calloutLabels.set(lang, labels);
+    calloutLabels.set(lang, labels);
   }
   const brands = await configuredBrands(config, root, cwd);
   for (const leaflet of leaflets) {

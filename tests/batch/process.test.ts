@@ -57,7 +57,7 @@ describe('leaflets build as a process', () => {
   });
 
   it('on SIGTERM mid-build stops within 2 s, leaves no temporary or truncated file, puts nothing more in place, and exits 143', async () => {
-    const root = await clinicRoot({ copies: 12 });
+    const root = await clinicRoot({ copies: 6 });
     const out = path.join(root, 'out');
     const r = await spawnStopped(['build', '--root', root, '--jobs', '2', '--format', 'pdf'], {
       signal: 'SIGTERM',
@@ -67,12 +67,12 @@ describe('leaflets build as a process', () => {
     expectStoppedBy(r, 143);
     // the workers were busy with two more artefacts: neither was put in place after the signal
     expect(filesIn(out).filter((f) => f.endsWith('.pdf'))).toEqual(r.atSignal!.filter((f) => f.endsWith('.pdf')));
-    expect(r.stdout).toMatch(/^interrupted: \d+ built, 0 up to date, \d+ not built of 24 artefacts/);
+    expect(r.stdout).toMatch(/^interrupted: \d+ built, 0 up to date, \d+ not built of 12 artefacts/);
     const left = await filesUnder(out, { withBookkeeping: true });
     expect([...left.keys()].filter((f) => f.startsWith('.') || f.includes('/.') || f.endsWith('.tmp'))).toEqual(['.leaflets-cache.json']);
     const pdfs = [...left].filter(([f]) => f.endsWith('.pdf'));
     expect(pdfs.length).toBeGreaterThanOrEqual(3);
-    expect(pdfs.length).toBeLessThan(24);
+    expect(pdfs.length).toBeLessThan(12);
 
     // Every file left behind is whole: byte for byte what an uninterrupted build writes.
     const reference = path.join(await mkdtemp(path.join(tmpdir(), 'leaflets-ref-')), 'out');
@@ -83,9 +83,9 @@ describe('leaflets build as a process', () => {
     // and the next build resumes: what was written is up to date.
     const resumed = await spawnBuild(['--root', root, '--jobs', '2', '--format', 'pdf', '--json']);
     expect(resumed.code).toBe(0);
-    expect(JSON.parse(resumed.stdout).summary).toMatchObject({ skipped: pdfs.length, built: 24 - pdfs.length });
+    expect(JSON.parse(resumed.stdout).summary).toMatchObject({ skipped: pdfs.length, built: 12 - pdfs.length });
     expect(await filesUnder(out)).toEqual(whole);
-  });
+  }, 180_000); // three builds of a dozen PDFs: more than the default minute on a busy 2-core machine
 });
 
 describe('leaflets build stopped by a signal', () => {

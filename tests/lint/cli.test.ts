@@ -99,11 +99,12 @@ describe('leaflets lint, as people read it', () => {
     expect(total.longWords).toBeGreaterThanOrEqual(0);
   });
 
-  it('a callout label is also recognised from the clinic\'s own strings (a clinic wording)', async () => {
+  it('a callout label is also recognised from the template strings of the root (a clinic wording)', async () => {
     const en = EN.replace('            tip: Feel free to ask if you are not sure.', '            tip: "Good to know: feel free to ask if you are not sure."');
     const f = await root({ en });
     const { mkdir, writeFile } = await import('node:fs/promises');
     expect((await lint(f, [])).stdout).not.toContain('typed-decoration');
+    // the clinic's own wording of the tip label, in its language pack
     await mkdir(`${f.root}/i18n`, { recursive: true });
     await writeFile(`${f.root}/i18n/en.yaml`, 'tip: Good to know\n');
     const r = await lint(f, []);
@@ -161,13 +162,6 @@ describe('lint settings in leaflets.config.yaml', () => {
     const r = await lint(f, []);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/error {2}This sentence has \d+ words \(more than 4\)/);
-  });
-
-  it('passes minWords from the config to the rule: a one-word label left in Italian is flagged only when minWords is 1', async () => {
-    const files = { it: IT.replace('label: Durata', 'label: Ibuprofene'), en: EN.replace('label: How long', 'label: Ibuprofene') };
-    expect((await lint(await root(files), [])).stdout).toContain('No problems');
-    const f = await root(files, 'lint:\n  rules:\n    translation-untranslated: [warn, { minWords: 1 }]\n');
-    expect((await lint(f, [])).stdout).toMatch(/warning {2}.*Ibuprofene.* is the same as in it\.yaml/);
   });
 
   it('refuses an unknown rule id with a suggestion, at its line in the config', async () => {
