@@ -6,7 +6,7 @@ import { CODES } from '../diagnostics/codes.js';
 import { cascade, parseSetFlags } from '../select/cascade.js';
 import { readYamlFile } from './yaml.js';
 import { checkDates } from './dates.js';
-import { validateAgainst } from './schema.js';
+import { schemaProblems, validateAgainst } from './schema.js';
 import { SourceMap } from './source-map.js';
 import { displayPath } from './paths.js';
 import { findControls } from '../markup/controls.js';
@@ -43,8 +43,16 @@ export function checkPatient(data: unknown): Result<Patient> {
     const field = /'([\w.[\]]+)'/.exec(d.message)?.[1];
     return { ...d, file: field ? `patient.${field}` : 'patient', line: undefined, column: undefined, endLine: undefined, endColumn: undefined, sensitive: true };
   };
-  const errors = validateAgainst('patient', merged.value, map, { redactValues: true });
-  if (errors.length) return { ok: false, diagnostics: errors.map(where) };
+  // named by the field's path, as the form names its inputs: patient.medication.0.action
+  const problems = schemaProblems('patient', merged.value, { redactValues: true });
+  if (problems.length)
+    return {
+      ok: false,
+      diagnostics: problems.map(({ pointer, diagnostic }) => ({
+        ...where(diagnostic),
+        file: pointer ? `patient.${pointer.slice(1).split('/').join('.')}` : 'patient',
+      })),
+    };
   const controls = controlCharacters(merged.value, map, new Set(Object.keys(merged.value)), false);
   if (controls.length) return { ok: false, diagnostics: controls.map((d) => ({ ...d, file: d.file?.replace(/^--set /, 'patient.') })) };
   const patient = merged.value as unknown as Patient;

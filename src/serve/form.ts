@@ -46,7 +46,7 @@ function field(key: string, node: SchemaNode, path: string, context: FormContext
     return `<fieldset data-list="${escapeHtml(path)}"><legend>${label}</legend>
 <div class="rows"></div>
 <template>${`<fieldset class="row" data-row><legend>${escapeHtml(labelOf(singular(key)))} <span class="n"></span></legend>\n${fields(node.items, `${path}.#`, context, new Set(node.items.required ?? []))}\n<button type="button" data-remove>Remove</button></fieldset>`}</template>
-<button type="button" data-add>Add ${escapeHtml(singular(labelOf(key)).toLowerCase())}</button>
+<button type="button" id="add-${escapeHtml(path.replace(/[^\w-]/g, '_'))}" data-add>Add ${escapeHtml(singular(labelOf(key)).toLowerCase())}</button>
 </fieldset>`;
   const id = `f-${path.replace(/[^\w#-]/g, '_')}`;
   const hint = node.description ? `<p class="hint" id="${id}-hint">${escapeHtml(node.description)}</p>` : '';

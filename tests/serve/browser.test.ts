@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
 /** One marker a field: found anywhere afterwards, it leaked. */
-const MARKERS = { name: 'Zorblat Quenfix', note: 'Bring the scans QX7', place: 'Room QX9' };
+const MARKERS = { name: 'Zorblat Quenfix', note: 'Bring the scans QX7', place: 'Room QX9', medicine: 'Warfarin QX5' };
 
 let browser: Browser;
 let server: Running;
@@ -94,6 +94,16 @@ describe('a doctor', () => {
     expect(shown).toContain(MARKERS.name);
     expect(shown).toContain(MARKERS.place);
 
+    // a medicine row, added with the keyboard: its missing instruction is explained beside it
+    await tabTo(page, 'add-medication');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-medication_0_name');
+    await page.keyboard.type('Warfarin QX5');
+    await expect.poll(() => page.locator('[data-error-for="medication.0.action"]').innerText(), { timeout: 20_000 }).toMatch(/action/);
+    await tabTo(page, 'f-medication_0_action');
+    await page.keyboard.type('stop');
+    await expect.poll(async () => previewText(page).catch(() => ''), { timeout: 30_000 }).toContain('Warfarin QX5');
+
     // the note is in another language than the leaflet: the preview says so to screen readers
     await tabTo(page, 'f-lang');
     await page.keyboard.type('Ukr'); // a closed list jumps to what is typed
@@ -136,7 +146,7 @@ describe('a doctor', () => {
       }
     expect(leaks).toEqual([]);
     for (const m of Object.values(MARKERS)) expect(stopped.output()).not.toContain(m);
-    expect(stopped.output()).not.toMatch(/Zorblat|QX7|QX9/);
+    expect(stopped.output()).not.toMatch(/Zorblat|QX5|QX7|QX9/);
   });
 });
 
