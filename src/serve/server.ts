@@ -159,6 +159,8 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     for (const [id, p] of previews) if (p.expires < now || previews.size >= MAX_PREVIEWS) previews.delete(id);
     const id = randomBytes(18).toString('base64url');
     previews.set(id, { html, expires: now + PREVIEW_LIFETIME_MS });
+    // a tab closed before its frame asked still leaves nothing after a minute
+    setTimeout(() => previews.delete(id), PREVIEW_LIFETIME_MS).unref();
     return id;
   }
 
