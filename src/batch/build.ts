@@ -46,7 +46,8 @@ export interface BuildOptions {
   output?: string;
   jobs?: number;
   shard?: Shard;
-  force: boolean;
+  /** rebuild what is up to date too */
+  force?: boolean;
   /** consent to replace files at output paths that leaflets did not write */
   overwrite?: boolean;
   /** every date inside the files (SOURCE_DATE_EPOCH); default: each leaflet's published date */

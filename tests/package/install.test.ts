@@ -105,6 +105,34 @@ describe('the installable package', () => {
     expect(out).toContain('leaflets serve: stopped.');
   }, 90_000);
 
+  it('a TypeScript program type-checks against the installed declarations (strict, NodeNext, libraries checked too)', async () => {
+    await writeFile(
+      path.join(app, 'check.mts'),
+      `import { Renderer, build, lint, validate, languages, type Diagnostic, type BuildReport } from 'patient-leaflets';
+const renderer = new Renderer({ root: '/clinic', cwd: '/clinic' });
+const out = await renderer.render({ leaflet: 'welcome', template: 'standard', formats: ['pdf'], paper: 'a4', skip: [] });
+if (out.ok) { const bytes: Uint8Array = out.value[0]!.bytes; void bytes; } else { const d: Diagnostic[] = out.diagnostics; void d; }
+const built = await build({ root: '/clinic' });
+if (built.ok) { const report: BuildReport = built.value; void report.summary.built; }
+const checked = await validate({ root: '/clinic' });
+if (checked.ok) void checked.value.valid;
+const linted = await lint({ root: '/clinic', today: '2026-12-01' });
+if (linted.ok) void linted.value.errorCount;
+void languages;
+`,
+    );
+    await writeFile(
+      path.join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [path.join(PROJECT, 'node_modules/@types')] },
+        files: ['check.mts'],
+      }),
+    );
+    const r = spawnSync(process.execPath, [path.join(PROJECT, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: app, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('a program in the folder imports the library by its name', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', "import { Renderer, validate, lint, build, languages } from 'patient-leaflets'; console.log([Renderer, validate, lint, build, languages].map((f) => typeof f).join(' '))"], { cwd: app, encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('function function function function function');
