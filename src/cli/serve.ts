@@ -5,6 +5,7 @@ import { sourceDate } from '../render.js';
 
 export interface ServeCliOptions {
   root: string;
+  json?: boolean;
   port?: string;
   open?: boolean;
 }
@@ -48,13 +49,13 @@ async function runServe(opts: ServeCliOptions, io: CliIO): Promise<number> {
     if (code === 'EACCES') throw new UsageError(`--port ${port}: this user may not listen on that port. Choose one above 1023.`);
     throw e;
   }
-  write(
-    io.stdout,
-    `leaflets serve: ${root}
+  const started = opts.json
+    ? JSON.stringify({ ok: true, root, url: server.url, editorUrl: server.editorUrl, port: server.port })
+    : `leaflets serve: ${root}
   patient handout: ${server.url}
   editor preview:  ${server.editorUrl}
-Open one of these addresses in a browser on this computer (they hold this session's key). Ctrl-C stops the server.`,
-  );
+Open one of these addresses in a browser on this computer (they hold this session's key). Ctrl-C stops the server.`;
+  write(io.stdout, started);
   if (opts.open) openBrowser(server.url);
   await new Promise<void>((resolve) => {
     if (!io.signal) return; // in-process callers without a signal stop it by other means
@@ -62,7 +63,7 @@ Open one of these addresses in a browser on this computer (they hold this sessio
     io.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await server.close();
-  write(io.stdout, 'leaflets serve: stopped.');
+  if (!opts.json) write(io.stdout, 'leaflets serve: stopped.');
   return EXIT.OK;
 }
 

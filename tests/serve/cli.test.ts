@@ -43,6 +43,20 @@ describe('leaflets serve on the command line', () => {
     expect(r.stdout).toContain('leaflets serve: stopped.');
   });
 
+  it('--json prints the addresses as one JSON line for programs that start it', async () => {
+    const controller = new AbortController();
+    let out = '';
+    const stdout = new Writable({ write: (c, _e, done) => ((out += String(c)), done()) });
+    const running = main(['node', 'leaflets', 'serve', '--root', PROJECT, '--json'], { stdout, stderr: stdout, cwd: PROJECT, env: {}, signal: controller.signal });
+    const started = Date.now();
+    while (!out.includes('\n') && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 50));
+    controller.abort('SIGINT');
+    await running;
+    const line = JSON.parse(out.trim()) as { url: string; editorUrl: string; port: number };
+    expect(line.url).toBe(`http://127.0.0.1:${line.port}/?token=${new URL(line.url).searchParams.get('token')}`);
+    expect(line.editorUrl).toContain('/editor?token=');
+  });
+
   it('--help shows how to start it', async () => {
     const r = await runCli(['serve', '--help']);
     expect(r.code).toBe(0);
