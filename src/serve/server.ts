@@ -256,6 +256,16 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     });
   });
   port = (server.address() as { port: number }).port;
+  // Warm up while the user opens the page: load the first leaflet, compile
+  // its template and parse the PDF fonts, so the first preview is as quick
+  // as the next ones. No patient involved; a failure shows on the page later.
+  void (async () => {
+    const [first] = await listLeafletIds(options.root);
+    if (first === undefined) return;
+    const warm = renderer;
+    for (const format of ['html', 'pdf'] as const)
+      await warm.render({ leaflet: first, template: 'standard', formats: [format], paper: 'a4', skip: [], date: options.date });
+  })().catch(() => {});
   const base = `http://127.0.0.1:${port}`;
   return {
     url: `${base}/?token=${token}`,
