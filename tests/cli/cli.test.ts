@@ -17,6 +17,7 @@ describe('leaflets list', () => {
     const r = await runCli(['list', '--json']);
     const rows = JSON.parse(r.stdout) as { id: string; languages: string[]; status: Record<string, string> }[];
     expect(rows).toEqual([
+      expect.objectContaining({ id: 'cataract-surgery', languages: ['it', 'en'], status: { it: 'draft', en: 'draft' } }),
       expect.objectContaining({ id: 'periduroscopia', languages: ['it', 'ar', 'en', 'hi', 'zh-Hans'], status: { it: 'approved', ar: 'draft', en: 'draft', hi: 'draft', 'zh-Hans': 'draft' } }),
     ]);
   });
@@ -26,7 +27,7 @@ describe('leaflets validate', () => {
   it('exits 0 on the bundled content', async () => {
     const r = await runCli(['validate']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('1 leaflet(s) valid: periduroscopia');
+    expect(r.stdout).toContain('2 leaflet(s) valid: cataract-surgery, periduroscopia');
   });
 
   it('checks the build config too: an unknown key is reported at its line', async () => {
@@ -124,7 +125,7 @@ describe('global options work before or after the command', () => {
     expect(before.stdout).toContain('periduroscopia');
     expect(before).toEqual(after);
     const joined = await runCli([`--root=${t.root}`, '--json', 'list'], { cwd: '/' });
-    expect(JSON.parse(joined.stdout)[0].id).toBe('periduroscopia');
+    expect(JSON.parse(joined.stdout).map((l: { id: string }) => l.id)).toEqual(['cataract-surgery', 'periduroscopia']);
   });
 
   it('--no-color before or after the command turns colour off on a TTY', async () => {
@@ -218,7 +219,7 @@ describe('diagnostics are printed for people and for machines', () => {
     const r = await runCli(['validate', '--json', '--root', t.root], { cwd: t.root });
     const report = JSON.parse(r.stdout);
     expect(report.valid).toBe(false);
-    expect(report.leaflets[0].diagnostics[0]).toEqual({
+    expect(report.leaflets.find((l: { id: string }) => l.id === 'periduroscopia').diagnostics[0]).toEqual({
       code: 'LEAF1010',
       severity: 'error',
       message: expect.stringContaining("Did you mean 'subtitle'?"),
