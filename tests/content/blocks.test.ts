@@ -7,7 +7,7 @@ import { CODES } from '../../src/diagnostics/codes.js';
 type Root = Awaited<ReturnType<typeof tempRoot>>;
 let t: Root;
 beforeEach(async () => {
-  t = await tempRoot();
+  t = await tempRoot({ leaflets: ['cataract-surgery'] });
 });
 afterEach(async () => t.remove());
 

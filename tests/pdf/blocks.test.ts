@@ -92,7 +92,7 @@ describe('large print re-flows a table too narrow for its text', () => {
   it('four columns at 18 pt on A5 become one block a row: "column header: value"', async () => {
     const { tempRoot } = await import('../support/root.js');
     const { Renderer } = await import('../../src/render.js');
-    const t = await tempRoot();
+    const t = await tempRoot({ leaflets: ['cataract-surgery'] });
     try {
       await t.edit('data/leaflets/cataract-surgery/en.yaml', (s) =>
         s

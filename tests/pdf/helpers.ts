@@ -58,7 +58,7 @@ export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
 /** A content root in a temp folder with a copy of the bundled leaflet, to break on purpose. */
 export function tempRoot(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'leaflets-pdf-'));
-  cpSync(path.join(REPO, 'data/leaflets'), path.join(root, 'data/leaflets'), { recursive: true });
+  cpSync(path.join(REPO, 'data/leaflets/periduroscopia'), path.join(root, 'data/leaflets/periduroscopia'), { recursive: true });
   mkdirSync(path.join(root, 'data/brands'), { recursive: true });
   return root;
 }

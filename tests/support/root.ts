@@ -11,8 +11,13 @@ import { PROJECT } from './cli.js';
  */
 export const twoLanguages = (src: string): boolean => !/[\\/](ar|zh-Hans|hi)\.yaml$/.test(src);
 
-/** A throwaway content root holding a copy of the bundled data/ (Italian and English), to break on purpose. */
-export async function tempRoot(): Promise<{
+/**
+ * A throwaway content root holding a copy of the bundled data/ (Italian and
+ * English), to break on purpose. Of the bundled leaflets it holds `leaflets`
+ * (default: the reference leaflet, periduroscopia), so that counts and builds
+ * in tests do not change each time a leaflet is bundled.
+ */
+export async function tempRoot(options: { leaflets?: string[] } = {}): Promise<{
   root: string;
   file: (rel: string) => string;
   edit: (rel: string, change: (text: string) => string) => Promise<void>;
@@ -20,7 +25,12 @@ export async function tempRoot(): Promise<{
   remove: () => Promise<void>;
 }> {
   const root = await mkdtemp(path.join(tmpdir(), 'leaflets-test-'));
-  await cp(path.join(PROJECT, 'data'), path.join(root, 'data'), { recursive: true, filter: twoLanguages });
+  const keep = new Set(options.leaflets ?? ['periduroscopia']);
+  const leaflets = path.join(PROJECT, 'data', 'leaflets');
+  await cp(path.join(PROJECT, 'data'), path.join(root, 'data'), {
+    recursive: true,
+    filter: (src) => twoLanguages(src) && (path.dirname(src) !== leaflets || keep.has(path.basename(src))),
+  });
   const file = (rel: string) => path.join(root, rel);
   return {
     root,
