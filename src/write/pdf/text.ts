@@ -2,6 +2,7 @@ import LineBreaker from 'linebreak';
 import type { FontChain } from './fonts.js';
 import { fontNamed, measure } from './fonts.js';
 import { directionalRuns, hasRtl } from './bidi.js';
+import { insideRange, unbreakableRanges, urlPathBreaks } from './unbreakable.js';
 
 /** A run of inline text in one font and colour, before line breaking. */
 export interface InlineRun {
@@ -30,7 +31,8 @@ const SHY = '\u00AD';
 /**
  * Breaks inline runs into lines no wider than `width`, at the break
  * opportunities of the Unicode line breaking algorithm (UAX #14, the same
- * package pdfkit uses). A soft hyphen is a break opportunity that shows a
+ * package pdfkit uses), except inside a date, a time, a phone number, a
+ * number with its unit or a URL's host (unbreakable.ts). A soft hyphen is a break opportunity that shows a
  * hyphen only when the line breaks there; a word longer than the line is
  * broken between characters rather than overflowing the margin. Spaces at
  * the end of a line are kept in the text (so extracted text keeps its
@@ -116,10 +118,18 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
   const rtl = hasRtl(all);
   const segments: Segment[] = [];
   const breaker = new LineBreaker(all);
+  const held = unbreakableRanges(all);
+  const extra = urlPathBreaks(all);
   let last = 0;
+  const cut = (position: number, required: boolean) => {
+    if (position <= last) return;
+    segments.push(segmentOf(last, position, required));
+    last = position;
+  };
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    segments.push(segmentOf(last, bk.position, bk.required));
-    last = bk.position;
+    while (extra.length && extra[0]! < bk.position) cut(extra.shift()!, false);
+    if (!bk.required && insideRange(held, bk.position)) continue;
+    cut(bk.position, bk.required);
   }
 
   const lines: Line[] = [];
