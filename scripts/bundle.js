@@ -6,13 +6,13 @@
 // some commands need, starts several times faster. dist/ keeps its per-file
 // output for tests and for code that imports modules directly.
 //
-// Runs last in `npm run build`: bin/leaflets.js uses the bundle only while it
-// is at least as new as dist/cli/main.js, so a later bare `tsc` falls back to
-// the per-file modules instead of running stale code.
+// Runs last in `npm run build`, which is the only way to a runnable CLI:
+// bin/leaflets.js starts the bundle without checking it against dist/ at
+// every start (`npm test` and `npm run build` rebuild it).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -82,11 +82,10 @@ await build({
 // written after a render below, so a cold start neither parses nor
 // compiles them again. (Node 20 has no compile cache of its own, and V8
 // caches only scripts, not ES modules.)
-const cjs = await build({
+await build({
   absWorkingDir: root,
   entryPoints: { cli: 'dist/cli/main.js' },
   outfile: path.join(outdir, 'cli.cjs'),
-  metafile: true,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -104,17 +103,13 @@ const cjs = await build({
   banner: { js: "const __leafletsUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-// the bundle is built from dist/: never older than what it was built from
-const now = new Date();
-for (const entry of ['cli.js', 'worker.js', 'cli.cjs']) utimesSync(path.join(outdir, entry), now, now);
-
-// What the CLI bundle was built from, by content. A `tsc` run after the build
-// rewrites dist/ with new times but, unless the code changed, the same bytes:
-// bin/leaflets.js then checks these hashes and keeps using the bundle.
-const inputs = {};
-for (const file of Object.keys(cjs.metafile.inputs).filter((f) => f.startsWith('dist/')).sort())
-  inputs[file] = createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
-writeFileSync(path.join(outdir, 'inputs.json'), JSON.stringify(inputs, null, 1));
+// The CommonJS bundle names its own content in its first line. The code
+// cache is keyed on that name rather than on the file's size and time: npm
+// pack stamps every file with one fixed time, so a key on mtime was never
+// matched after an install and every start compiled the bundle afresh.
+const cjsFile = path.join(outdir, 'cli.cjs');
+const cjsSource = readFileSync(cjsFile, 'utf8');
+writeFileSync(cjsFile, `// build ${createHash('sha256').update(cjsSource).digest('hex')}\n${cjsSource}`);
 
 // Warm the code cache with a render of the bundled leaflet (bin/leaflets.js
 // writes dist/bundle/cli.cache when asked to). Without it the CLI still

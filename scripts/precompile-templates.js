@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { templateKey, precompileSource } = await import(pathToFileURL(path.join(root, 'dist/compose/engine.js')).href);
+const { templateKey, precompileSource, stringReadsOfSource } = await import(pathToFileURL(path.join(root, 'dist/compose/engine.js')).href);
 
 const sources = [];
 const templates = path.join(root, 'templates');
@@ -27,11 +27,15 @@ for (const t of readdirSync(templates, { withFileTypes: true })) {
 }
 
 const out = {};
+// where each source reads its strings (t.<key>), so a render checks its language pack without Handlebars' parser
+const reads = {};
 for (const source of sources) {
   try {
     out[templateKey(source)] = precompileSource(source);
+    reads[templateKey(source)] = stringReadsOfSource(source);
   } catch {
     // a template with a syntax error is reported when it is used, naming its file
   }
 }
 writeFileSync(path.join(root, 'dist/templates.precompiled.json'), JSON.stringify(out));
+writeFileSync(path.join(root, 'dist/templates.strings.json'), JSON.stringify(reads));

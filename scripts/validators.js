@@ -22,7 +22,7 @@ const Ajv = require('ajv').default;
 const standaloneCode = require('ajv/dist/standalone').default;
 
 // keep in step with src/content/schema.ts
-export const SCHEMAS = ['leaflet', 'language', 'brand', 'patient', 'config', 'theme'];
+export const SCHEMAS = ['leaflet', 'language', 'brand', 'patient', 'config', 'theme', 'strings'];
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictTuples: false, allowUnionTypes: true };
 
 export function generate() {

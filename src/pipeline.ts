@@ -15,6 +15,7 @@ import type { MarkupElement } from './model/markup.js';
 import type { Engine } from './compose/engine.js';
 import { createEngine } from './compose/engine.js';
 import { parseMarkup } from './markup/parse.js';
+import { finish, type Steps } from './io/interrupt.js';
 
 export interface Composed {
   view: ViewModel;
@@ -26,6 +27,11 @@ export interface Composed {
 const engines = new WeakMap<Template, Result<Engine>>();
 
 export function composeLeaflet(view: ViewModel, template: Template): Result<Composed> {
+  return finish(composeSteps(view, template));
+}
+
+/** The same in two steps, template then markup parser, each a long one for a big leaflet: a pause between lets Ctrl-C in. */
+export function* composeSteps(view: ViewModel, template: Template): Steps<Result<Composed>> {
   let engine = engines.get(template);
   if (!engine) {
     engine = createEngine(template);
@@ -34,6 +40,7 @@ export function composeLeaflet(view: ViewModel, template: Template): Result<Comp
   if (!engine.ok) return engine;
   const markup = engine.value.render(view);
   if (!markup.ok) return markup;
+  yield;
   const tree = parseMarkup(markup.value, template);
   if (!tree.ok) return tree;
   return { ok: true, value: { view, markup: markup.value, tree: tree.value }, warnings: [] };

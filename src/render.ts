@@ -6,8 +6,14 @@ import type { Patient } from './model/patient.js';
 import { loadLeaflet } from './content/leaflet.js';
 import { loadTemplate } from './content/template.js';
 import { loadBrand } from './content/brand.js';
+import { loadStrings } from './content/strings.js';
+import type { StringPack } from './model/strings.js';
+import { stringUses } from './compose/engine.js';
+import { PATIENT_ROW_KEYS } from './select/patient.js';
+import { brokenLanguageWarnings } from './select/broken.js';
 import { selectView } from './select/view.js';
-import { composeLeaflet, type Composed } from './pipeline.js';
+import { composeSteps, type Composed } from './pipeline.js';
+import { drive, pacer, type Pace } from './io/interrupt.js';
 
 export type Format = 'pdf' | 'html';
 export const FORMATS: readonly Format[] = ['pdf', 'html'];
@@ -25,6 +31,10 @@ export interface RenderRequest {
   patient?: Patient;
   /** every date printed or stored in the output (SOURCE_DATE_EPOCH, else the leaflet's published date) */
   date?: Date;
+  /** the day the handout is made (SOURCE_DATE_EPOCH, else the clock): a patient's appointment before it is a warning */
+  today?: Date;
+  /** a personal handout from a draft translation */
+  allowDraft?: boolean;
 }
 
 export interface Artefact {
@@ -46,6 +56,7 @@ export class Renderer {
   private readonly leaflets = new Map<string, Promise<Result<Leaflet>>>();
   private readonly templates = new Map<string, Promise<Result<Template>>>();
   private readonly brands = new Map<string, Promise<Result<Brand>>>();
+  private readonly packs = new Map<string, Promise<Result<StringPack>>>();
   /** writer state that outlives one document, such as parsed fonts */
   readonly writerCache = new Map<string, unknown>();
 
@@ -60,27 +71,55 @@ export class Renderer {
   brand(name: string | undefined): Promise<Result<Brand>> {
     return memo(this.brands, name ?? '', () => loadBrand(name, this.options));
   }
+  strings(lang: string): Promise<Result<StringPack>> {
+    return memo(this.packs, lang, () => loadStrings(lang, this.options));
+  }
 
   /** load → select → compose, stopping at the first stage that fails. */
-  async compose(req: RenderRequest): Promise<Result<Composed>> {
+  async compose(req: RenderRequest, pace: Pace = pacer(undefined)): Promise<Result<Composed>> {
     const [leaflet, template, brand] = await Promise.all([this.leaflet(req.leaflet), this.template(req.template), this.brand(req.brand)]);
+    await pace();
     const failed: Diagnostic[] = [];
     for (const r of [leaflet, template, brand]) if (!r.ok) failed.push(...r.diagnostics);
     if (!leaflet.ok || !template.ok || !brand.ok) return { ok: false, diagnostics: failed };
-    const view = selectView(leaflet.value, template.value, brand.value, {
-      lang: req.lang,
-      sections: req.sections,
-      skip: req.skip,
-      paper: req.paper,
-      patient: req.patient ?? null,
-      patientSkip: req.patient?.skip,
-    });
+    const lang = req.lang ?? leaflet.value.source;
+    // a broken file of this language fails this language only; the others render with a warning naming it
+    const broken = brokenLanguageWarnings(leaflet.value, lang);
+    if (!broken.ok) return broken;
+    const pack = await this.strings(lang);
+    // a language the leaflet lacks is said as such, before any word about its strings
+    if (!pack.ok && leaflet.value.languages.some((l) => l.lang === lang)) return pack;
+    const view = selectView(
+      leaflet.value,
+      template.value,
+      brand.value,
+      {
+        lang: req.lang,
+        sections: req.sections,
+        skip: req.skip,
+        paper: req.paper,
+        patient: req.patient ?? null,
+        patientSkip: req.patient?.skip,
+        allowDraft: req.allowDraft,
+        today: req.today,
+      },
+      pack.ok ? { pack: pack.value, uses: stringUses(template.value, PATIENT_ROW_KEYS) } : { pack: EMPTY_PACK, uses: [] },
+    );
     if (!view.ok) return view;
-    return composeLeaflet(view.value, template.value);
+    await pace();
+    const composed = await drive(composeSteps(view.value, template.value), pace);
+    if (!composed.ok) return composed;
+    return { ...composed, warnings: [...broken.warnings, ...view.warnings, ...composed.warnings] };
   }
 
-  async render(req: RenderRequest): Promise<Result<Artefact[]>> {
-    const composed = await this.compose(req);
+  /**
+   * Every artefact of the request, in memory: nothing is written here. With
+   * a signal, the work stops within a time slice of its abort, by throwing
+   * the signal's reason.
+   */
+  async render(req: RenderRequest, control: { signal?: AbortSignal } = {}): Promise<Result<Artefact[]>> {
+    const pace = pacer(control.signal);
+    const composed = await this.compose(req, pace);
     if (!composed.ok) return composed;
     const leaflet = (await this.leaflet(req.leaflet)) as { ok: true; value: Leaflet };
     const date = req.date ?? new Date(`${leaflet.value.document.published}T00:00:00Z`);
@@ -89,6 +128,7 @@ export class Renderer {
     const warnings: Diagnostic[] = [...composed.warnings];
     const personal = req.patient !== undefined;
     for (const format of req.formats) {
+      await pace();
       if (format === 'html') {
         const { writeHtml } = await import('./write/html.js');
         const html = await writeHtml(composed.value, { template: template.value, date });
@@ -101,11 +141,12 @@ export class Renderer {
           template: template.value,
           date,
           cache: this.writerCache,
+          pace,
           // to point a character no font can draw back at its line in the YAML
           sources: {
             sourceMaps: leaflet.value.languages.map((l) => l.sourceMap),
             brandFile: brand.value.file,
-            stringsFile: `${template.value.i18nDir}/${composed.value.view.lang}.yaml`,
+            stringsFile: ((await this.strings(composed.value.view.lang)) as { ok: true; value: StringPack }).value.files.at(-1)?.display,
           },
         });
         if (!pdf.ok) return pdf;
@@ -116,6 +157,9 @@ export class Renderer {
     return { ok: true, value: out, warnings };
   }
 }
+
+/** Only reached for a language the leaflet lacks, which selectView refuses before reading any string. */
+const EMPTY_PACK: StringPack = { lang: '', locale: 'en', strings: {}, reviewed: false, origin: 'bundled', files: [], clinicFile: '' };
 
 function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let p = map.get(key);

@@ -1,11 +1,14 @@
 /**
- * Builds one artefact: render, write atomically, hash. The same code runs in
- * a worker thread or, with --jobs 1, in the main thread.
+ * Builds one artefact: render and hash (in a worker thread or, with
+ * --jobs 1, in the main thread), then write atomically — always from the
+ * main thread, which alone hears Ctrl-C and so decides that nothing more is
+ * put in place once it came.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { Renderer, type Format } from '../render.js';
-import { OutputRefusedError, writeOutput } from '../io/output.js';
+import { OutputRefusedError, writeOutput, type OutputPolicy } from '../io/output.js';
 import { CODES } from '../diagnostics/codes.js';
+import { Interrupted, isAbort } from '../io/interrupt.js';
 import { sha256 } from './fingerprint.js';
 import type { Job } from './matrix.js';
 
@@ -22,10 +25,22 @@ export interface WorkItem extends Omit<Job, 'path'> {
 
 export interface WorkResult {
   id: number;
-  status: 'built' | 'failed';
+  /** cancelled: Ctrl-C stopped it before its file was in place (nothing written) */
+  status: 'built' | 'failed' | 'cancelled';
   pages?: number;
   bytes?: number;
   sha256?: string;
+  milliseconds: number;
+  diagnostics: Diagnostic[];
+}
+
+/** A rendered artefact on its way to the main thread, which writes it. */
+export interface Rendered {
+  id: number;
+  status: 'rendered';
+  bytes: Uint8Array;
+  pages?: number;
+  sha256: string;
   milliseconds: number;
   diagnostics: Diagnostic[];
 }
@@ -37,27 +52,22 @@ export interface WorkResult {
  */
 const LEAFLETS_PER_RENDERER = 8;
 
-/** What every builder of one build shares: the content root and the user's consent to replace foreign files. */
-export interface BuilderOptions {
-  root: string;
-  cwd: string;
-  overwrite?: boolean;
-}
-
 export class ArtefactBuilder {
   private renderer: Renderer;
   private readonly leaflets = new Set<string>();
 
-  constructor(private readonly options: BuilderOptions) {
-    this.renderer = new Renderer({ root: options.root, cwd: options.cwd });
+  constructor(private readonly options: { root: string; cwd: string }) {
+    this.renderer = new Renderer(options);
   }
 
-  async build(item: WorkItem): Promise<WorkResult> {
+  /** Render only; with a signal, an abort ends the render early as 'cancelled'. */
+  async render(item: WorkItem, signal?: AbortSignal): Promise<Rendered | WorkResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     this.recycle(item.leaflet);
     try {
-      const result = await this.renderer.render({
+      const result = await this.renderer.render(
+        {
         leaflet: item.leaflet,
         lang: item.lang ?? undefined,
         template: item.template,
@@ -67,43 +77,70 @@ export class ArtefactBuilder {
         sections: item.sections,
         skip: item.skip,
         date: item.date === undefined ? undefined : new Date(item.date),
-      });
+        },
+        { signal },
+      );
       if (!result.ok) return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: result.diagnostics };
       const artefact = result.value[0];
       if (!artefact)
         return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: [bug(`the renderer returned no ${item.format}`)] };
-      await writeOutput(item.file, artefact.bytes, item.format, { ...this.options, overwrite: this.options.overwrite || item.written });
       return {
         id: item.id,
-        status: 'built',
+        status: 'rendered',
+        bytes: artefact.bytes,
         pages: artefact.pages,
-        bytes: artefact.bytes.length,
         sha256: sha256(artefact.bytes),
         milliseconds: elapsed(),
         diagnostics: result.warnings,
       };
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const diagnostic: Diagnostic =
-        e instanceof OutputRefusedError
-          ? { code: CODES.OUTPUT_REFUSED, severity: 'error', message: e.message }
-          : err?.code
-            ? writeFailed(item.file, err.code)
-            : bug((e as Error)?.stack ?? String(e));
-      return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: [diagnostic] };
+      if (e instanceof Interrupted) return cancelled(item, elapsed());
+      return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: [bug((e as Error)?.stack ?? String(e))] };
     }
   }
 
   private recycle(leaflet: string): void {
     if (this.leaflets.has(leaflet)) return;
     if (this.leaflets.size >= LEAFLETS_PER_RENDERER) {
-      const fresh = new Renderer({ root: this.options.root, cwd: this.options.cwd });
+      const fresh = new Renderer(this.options);
       for (const [k, v] of this.renderer.writerCache) fresh.writerCache.set(k, v);
       this.renderer = fresh;
       this.leaflets.clear();
     }
     this.leaflets.add(leaflet);
   }
+}
+
+/** Puts a rendered artefact in place, unless the signal aborted first. */
+export async function writeArtefact(item: WorkItem, rendered: Rendered, policy: OutputPolicy, signal?: AbortSignal): Promise<WorkResult> {
+  const started = performance.now();
+  const elapsed = () => rendered.milliseconds + Math.round(performance.now() - started);
+  try {
+    await writeOutput(item.file, rendered.bytes, item.format, { ...policy, overwrite: policy.overwrite || item.written }, { signal });
+  } catch (e) {
+    if (isAbort(e, signal)) return cancelled(item, elapsed());
+    const err = e as NodeJS.ErrnoException;
+    const diagnostic: Diagnostic =
+      e instanceof OutputRefusedError
+        ? { code: CODES.OUTPUT_REFUSED, severity: 'error', message: e.message }
+        : err?.code
+          ? writeFailed(item.file, err.code)
+          : bug((e as Error)?.stack ?? String(e));
+    return { id: item.id, status: 'failed', milliseconds: elapsed(), diagnostics: [diagnostic] };
+  }
+  return {
+    id: item.id,
+    status: 'built',
+    pages: rendered.pages,
+    bytes: rendered.bytes.length,
+    sha256: rendered.sha256,
+    milliseconds: elapsed(),
+    diagnostics: rendered.diagnostics,
+  };
+}
+
+export function cancelled(item: Pick<WorkItem, 'id'>, milliseconds = 0): WorkResult {
+  return { id: item.id, status: 'cancelled', milliseconds, diagnostics: [] };
 }
 
 function bug(detail: string): Diagnostic {

@@ -15,6 +15,7 @@ import { colourWanted, formatDiagnostics, painter } from '../diagnostics/print.j
 import { checkOutput, checkOutputFolder, writeOutput, type OutputPolicy } from '../io/output.js';
 import { realpath } from 'node:fs/promises';
 import { EXIT, write, type CliIO } from '../cli/context.js';
+import { interruptedExitCode } from '../io/interrupt.js';
 import { DEFAULT_BRAND_LABEL, describe, expandJobs, resolveMatrix, type Job } from './matrix.js';
 import { readInventory } from './inventory.js';
 import { selectShard, type Shard } from './shard.js';
@@ -170,12 +171,16 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
     pending.map((p) => p.item),
     {
       jobs: options.jobs ?? config.value.jobs ?? availableParallelism(),
-      builder: { root: options.root, cwd: io.cwd, overwrite: options.overwrite },
+      root: options.root,
+      cwd: io.cwd,
+      policy,
       signal: io.signal,
       onResult: (result: WorkResult) => {
         const job = jobs[result.id] as Job;
         const r = record(job, result);
         records[result.id] = r;
+        // stopped by Ctrl-C: its file was not touched, so neither is its cache entry
+        if (result.status === 'cancelled') return;
         progress.tick(r);
         if (result.status === 'built')
           updates.push(
@@ -200,7 +205,10 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
   const all = jobs.map(
     (job, i) => records[i] ?? record(job, { status: 'cancelled', milliseconds: 0, diagnostics: [] }),
   );
-  // Written even when interrupted, so the next build resumes where this one stopped.
+  const interrupted = outcome.interrupted || io.signal?.aborted === true;
+  // Written even when interrupted — the one file written after Ctrl-C, a
+  // record of what is whole on disk — so the next build resumes where this
+  // one stopped.
   const bookkeeping: Diagnostic[] = [];
   const keep = async (file: string, text: () => string) => {
     try {
@@ -211,7 +219,7 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
     }
   };
   await keep(cacheFile(out), () => cacheText(cache));
-  if (!outcome.interrupted) {
+  if (!interrupted) {
     const manifest = makeManifest(all, { version, shard: options.shard, root: options.root, cwd: io.cwd });
     await keep(manifestFile, () => `${JSON.stringify(manifest, null, 2)}\n`);
   }
@@ -221,7 +229,7 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
     out: displayPath(out, io.cwd),
     shard: options.shard,
     milliseconds: Math.round(performance.now() - started),
-    interrupted: outcome.interrupted,
+    interrupted,
     problems: bookkeeping,
   });
   if (options.json) write(io.stdout, JSON.stringify(report, null, 2));
@@ -230,7 +238,7 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
     if (bookkeeping.length) printDiagnostics(bookkeeping);
     write(io.stdout, summaryLine(report, colour));
   }
-  if (outcome.interrupted) return EXIT.INTERRUPTED;
+  if (interrupted) return interruptedExitCode(io.signal);
   return report.ok ? EXIT.OK : EXIT.CONTENT;
 }
 
@@ -286,7 +294,7 @@ function summaryLine(report: ReturnType<typeof makeReport>, colour: boolean): st
   const s = report.summary;
   const parts = [`${s.built} built`, `${s.skipped} up to date`];
   if (s.failed) parts.push(c.red(`${s.failed} failed`));
-  if (s.cancelled) parts.push(`${s.cancelled} not started`);
+  if (s.cancelled) parts.push(`${s.cancelled} not built`);
   const where = `${report.out}${report.shard ? `, shard ${report.shard}` : ''}`;
   const head = report.interrupted ? c.yellow('interrupted:') : s.failed ? c.red('build failed:') : 'build finished:';
   return `${head} ${parts.join(', ')} of ${s.total} artefacts in ${(s.milliseconds / 1000).toFixed(1)} s (${where})`;

@@ -1,21 +1,27 @@
 /**
  * Runs work items on a pool of worker threads, or in this thread with one
  * job. Items are handed out one at a time to whichever worker is free, so a
- * slow artefact never holds up a queue behind it. When the signal aborts, no
- * new item is handed out; items in flight finish (their atomic writes
- * complete) before the pool returns.
+ * slow artefact never holds up a queue behind it. Workers render; this
+ * thread writes each file. When the signal aborts, no new item is handed
+ * out, workers are terminated at once (wherever they are in a render), the
+ * render in this thread stops at its next pace, and no further file is put
+ * in place: the items in flight come back 'cancelled'.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CODES } from '../diagnostics/codes.js';
-import { ArtefactBuilder, type BuilderOptions, type WorkItem, type WorkResult } from './artefact.js';
+import type { OutputPolicy } from '../io/output.js';
+import { ArtefactBuilder, cancelled, writeArtefact, type Rendered, type WorkItem, type WorkResult } from './artefact.js';
 import type { WorkerReply } from './worker.js';
 
 export interface PoolOptions {
   jobs: number;
-  builder: BuilderOptions;
+  root: string;
+  cwd: string;
+  /** what the main thread may write, checked again for each artefact as it is put in place */
+  policy: OutputPolicy;
   signal?: AbortSignal;
   onResult: (result: WorkResult) => void;
 }
@@ -30,9 +36,10 @@ export async function runPool(items: readonly WorkItem[], options: PoolOptions):
   const results: WorkResult[] = [];
   let next = 0;
   const take = () => (options.signal?.aborted || next >= items.length ? undefined : items[next++]);
-  const slot = async (execute: (item: WorkItem) => Promise<WorkResult>) => {
+  const slot = async (execute: (item: WorkItem) => Promise<Rendered | WorkResult>) => {
     for (let item = take(); item; item = take()) {
-      const result = await execute(item);
+      const done = await execute(item);
+      const result = done.status === 'rendered' ? await writeArtefact(item, done, options.policy, options.signal) : done;
       results.push(result);
       options.onResult(result);
     }
@@ -40,18 +47,22 @@ export async function runPool(items: readonly WorkItem[], options: PoolOptions):
 
   const size = Math.max(1, Math.min(options.jobs, items.length));
   if (size === 1) {
-    const builder = new ArtefactBuilder(options.builder);
-    await slot((item) => builder.build(item));
+    const builder = new ArtefactBuilder({ root: options.root, cwd: options.cwd });
+    await slot((item) => builder.render(item, options.signal));
   } else {
     const script = workerScript();
-    const workers = Array.from({ length: size }, () => new PoolWorker(script, options.builder));
+    const workers = Array.from({ length: size }, () => new PoolWorker(script, { root: options.root, cwd: options.cwd }));
+    // a busy worker would read a message only after its render: terminate it instead
+    const stop = () => workers.forEach((w) => w.stop());
+    options.signal?.addEventListener('abort', stop, { once: true });
     try {
       await Promise.all(workers.map((w) => slot((item) => w.run(item))));
     } finally {
+      options.signal?.removeEventListener('abort', stop);
       await Promise.all(workers.map((w) => w.close()));
     }
   }
-  return { results, interrupted: next < items.length };
+  return { results, interrupted: options.signal?.aborted === true };
 }
 
 /**
@@ -77,12 +88,13 @@ export function workerScript(): string {
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
 
-/** One worker thread; replaced transparently if it dies. */
+/** One worker thread; replaced transparently if it dies, unless it was stopped. */
 class PoolWorker {
   private worker: Worker;
+  private stopped = false;
   constructor(
     private readonly script: string,
-    private readonly data: BuilderOptions,
+    private readonly data: { root: string; cwd: string },
   ) {
     this.worker = this.spawn();
   }
@@ -91,10 +103,11 @@ class PoolWorker {
     return new Worker(this.script, { workerData: this.data, resourceLimits: WORKER_HEAP });
   }
 
-  run(item: WorkItem): Promise<WorkResult> {
+  run(item: WorkItem): Promise<Rendered | WorkResult> {
+    if (this.stopped) return Promise.resolve(cancelled(item));
     return new Promise((resolve) => {
       const worker = this.worker;
-      const done = (result: WorkResult) => {
+      const done = (result: Rendered | WorkResult) => {
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -102,6 +115,7 @@ class PoolWorker {
       };
       const onMessage = (reply: WorkerReply) => done(reply.result);
       const crashed = (why: string) => {
+        if (this.stopped) return done(cancelled(item));
         this.worker = this.spawn();
         done({
           id: item.id,
@@ -117,6 +131,12 @@ class PoolWorker {
       worker.on('exit', onExit);
       worker.postMessage(item);
     });
+  }
+
+  /** Ends the thread now, even mid-render; the item it had comes back cancelled. */
+  stop(): void {
+    this.stopped = true;
+    void this.worker.terminate();
   }
 
   async close(): Promise<void> {

@@ -51,7 +51,7 @@ Output: <out>/{brand}/{template}/{leaflet}-{lang}.{format} unless the config's
 for a shard) and .leaflets-cache.json, which lets the next build skip artefacts
 whose inputs have not changed. SOURCE_DATE_EPOCH fixes the dates inside the files.
 Exit codes: 0 all built, 1 an artefact failed, 2 the build was asked for wrongly
-(config, flags), 130 interrupted.
+(config, flags), 130 interrupted by Ctrl-C, 143 stopped by SIGTERM.
 `,
     )
     .action(async (leaflets: string[], opts: BuildCliOptions) => {

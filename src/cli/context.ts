@@ -10,8 +10,11 @@ export interface CliIO {
   signal?: AbortSignal;
 }
 
-/** Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted. */
-export const EXIT = { OK: 0, CONTENT: 1, USAGE: 2, INTERRUPTED: 130 } as const;
+/**
+ * Exit codes: 0 success, 1 content errors, 2 usage errors; interrupted is
+ * 128 + the signal's number (130 Ctrl-C, 143 SIGTERM), see io/interrupt.ts.
+ */
+export const EXIT = { OK: 0, CONTENT: 1, USAGE: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A usage error (unknown leaflet, bad flag value): exit 2, message printed as is. */

@@ -1,19 +1,28 @@
 import { Command } from 'commander';
-import type { CliIO } from './context.js';
+import path from 'node:path';
+import { UsageError, type CliIO } from './context.js';
 import { examples } from './options.js';
 
 export interface InitCliOptions {
   json?: boolean;
+  root?: string;
 }
 
 export function initCommand(io: CliIO, setExit: (code: number) => void): Command {
   return new Command('init')
     .description('create a clinic folder: config, one brand, one sample leaflet; `leaflets build` builds it as is')
-    .argument('<dir>', 'the folder to create (it must not exist, or be empty)')
+    .argument('[dir]', 'the folder to create (it must not exist, or be empty); --root DIR says the same')
+    // --root is global: `leaflets --root my-clinic init` names the folder to create, as every other command reads it
+    .option('--root <dir>', 'the folder to create, instead of <dir>')
     .option('--json', 'print machine-readable JSON on stdout')
+    .option('--no-color', 'no colours, as NO_COLOR=1')
     .addHelpText('after', examples(['leaflets init my-clinic', 'leaflets build --root my-clinic']))
-    .action(async (dir: string, opts: InitCliOptions) => {
+    .action(async (given: string | undefined, opts: InitCliOptions) => {
+      if (given !== undefined && opts.root !== undefined && path.resolve(io.cwd, given) !== path.resolve(io.cwd, opts.root))
+        throw new UsageError(`init creates one folder: '${given}' or --root '${opts.root}'. Name it once.`);
+      const dir = given ?? opts.root;
+      if (dir === undefined) throw new UsageError('init needs the folder to create: leaflets init my-clinic.');
       const { runInit } = await import('../batch/scaffold.js');
-      setExit(await runInit(dir, opts, io));
+      setExit(await runInit(dir, { ...(opts.json ? { json: true } : {}) }, io));
     });
 }

@@ -25,6 +25,8 @@ export function listCommand(io: CliIO, setExit: (code: number) => void): Command
           valid: true,
           source: l.source,
           languages: l.languages.map((x) => x.lang),
+          /** translations whose file has errors: not renderable until fixed */
+          broken: l.broken.map((b) => b.lang),
           titles: Object.fromEntries(l.languages.map((x) => [x.lang, x.title])),
           status: Object.fromEntries(l.languages.map((x) => [x.lang, x.status])),
           reference: l.document.reference,
@@ -44,6 +46,7 @@ export function listCommand(io: CliIO, setExit: (code: number) => void): Command
           write(io.stdout, `${r.id}  ${r.reference} v${r.version}  review ${r.review}`);
           for (const lang of r.languages)
             write(io.stdout, `  ${lang}  ${r.status![lang]!.padEnd(8)}  ${r.titles![lang]}${lang === r.source ? '  (source)' : ''}`);
+          for (const lang of r.broken ?? []) write(io.stdout, `  ${lang}  (broken — run leaflets validate ${r.id})`);
         }
       if (problems.length) {
         write(io.stderr, formatDiagnostics(problems, { colour: colourWanted(io.stderr, io.env), cwd: io.cwd }));

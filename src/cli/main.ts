@@ -6,7 +6,8 @@ import { renderCommand } from './render.js';
 import { lintCommand } from './lint.js';
 import { buildCommand } from './build.js';
 import { initCommand } from './init.js';
-import { interruptSignal } from '../batch/interrupt.js';
+import { languagesCommand } from './languages.js';
+import { interruptSignal, interruptedExitCode, isAbort } from '../io/interrupt.js';
 import { hoistGlobals } from './globals.js';
 import { CODES } from '../diagnostics/codes.js';
 
@@ -37,6 +38,7 @@ Examples:
   $ leaflets render periduroscopia --lang it --patient data/patients/example.yaml
   $ leaflets build --jobs 2 --shard 1/3 --json > report.json
   $ leaflets lint --max-warnings 0
+  $ leaflets languages
   $ leaflets init my-clinic
 
 Global options, before or after the command:
@@ -44,9 +46,9 @@ Global options, before or after the command:
   --json        machine-readable JSON on stdout, usage errors too
   --no-color    no colours (as NO_COLOR=1)
 
-Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted.`,
+Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM).`,
     );
-  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand]) program.addCommand(define(io, setExit));
+  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand, languagesCommand]) program.addCommand(define(io, setExit));
 
   program.exitOverride();
   for (const cmd of [program, ...program.commands]) {
@@ -80,6 +82,10 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted.`,
       return EXIT.USAGE;
     }
     if (e instanceof UsageError) return usage(e.message);
+    if (isAbort(e, io.signal)) {
+      write(io.stderr, `interrupted (${reasonOf(io.signal)}): stopped before writing anything more.`);
+      return interruptedExitCode(io.signal);
+    }
     write(
       io.stderr,
       `internal error: ${(e as Error)?.message ?? String(e)}\nThis is a bug in leaflets, please report it with the command you ran.`,
@@ -87,12 +93,20 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted.`,
     if (io.env.LEAFLETS_DEBUG) write(io.stderr, String((e as Error)?.stack));
     return 70;
   }
-  if (io.signal?.aborted) return EXIT.INTERRUPTED;
+  if (io.signal?.aborted) return interruptedExitCode(io.signal);
   return exitCode;
 }
 
-export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, signal: interruptSignal(process) };
+/**
+ * The real process. bin/leaflets.js passes the signal it started listening
+ * for on its first line, so a Ctrl-C while the program loads is not lost.
+ */
+export function processIO(signal: AbortSignal = interruptSignal(process)): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, signal };
+}
+
+function reasonOf(signal: AbortSignal | undefined): string {
+  return typeof signal?.reason === 'string' ? signal.reason : 'SIGINT';
 }
 
 async function version(): Promise<string> {

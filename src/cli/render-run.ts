@@ -8,6 +8,7 @@ import { colourWanted, formatDiagnostics } from '../diagnostics/print.js';
 import { CODES } from '../diagnostics/codes.js';
 import { loadPatient } from '../content/patient.js';
 import { EXIT, UsageError, write, type CliIO } from './context.js';
+import { interruptedExitCode, isAbort } from '../io/interrupt.js';
 import { rootOf } from './options.js';
 import type { RenderCliOptions } from './render.js';
 
@@ -19,6 +20,7 @@ const USAGE_CODES = new Set<string>([
   CODES.UNKNOWN_TEMPLATE,
   CODES.EMPTY_SELECTION,
   CODES.BAD_SET,
+  CODES.DRAFT_HANDOUT,
 ]);
 
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
@@ -64,8 +66,12 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
     skip: list(opts.skip) ?? [],
     patient,
     date,
+    // the clock is read here, at the edge: a patient's appointment before the render date is worth a warning
+    today: date ?? new Date(),
+    allowDraft: opts.allowDraft === true,
   };
-  const result = await renderer.render(request);
+  // Ctrl-C during the render: Interrupted unwinds to main, nothing has been written
+  const result = await renderer.render(request, { signal: io.signal });
   if (!result.ok) return fail(result.diagnostics);
   report(result.warnings);
 
@@ -85,13 +91,14 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
     const checked = await checkOutput(targets[i]!, a.format, policy);
     if (!checked.ok) throw new UsageError(checked.reason);
   }
-  const written = [];
+  const written: { path: string; format: string; lang: string; template: string; pages: number | null; bytes: number; sha256: string }[] = [];
   for (const [i, a] of result.value.entries()) {
     const file = targets[i]!;
     // Health data: readable by the owner only.
     try {
-      await writeOutput(file, a.bytes, a.format, policy, { mode: a.personal ? 0o600 : 0o644 });
+      await writeOutput(file, a.bytes, a.format, policy, { mode: a.personal ? 0o600 : 0o644, signal: io.signal });
     } catch (e) {
+      if (isAbort(e, io.signal)) return interrupted(written.map((w) => w.path));
       const code = (e as NodeJS.ErrnoException).code;
       throw new UsageError(code ? `Cannot write ${path.relative(io.cwd, file) || file} (${code}). Check the output path and its permissions.` : (e as Error).message);
     }
@@ -104,12 +111,21 @@ export async function runRender(id: string, opts: RenderCliOptions, io: CliIO): 
       bytes: a.bytes.length,
       sha256: createHash('sha256').update(a.bytes).digest('hex'),
     });
+    // each file as it lands, so what an interrupted render left is on screen
+    const w = written[written.length - 1]!;
+    if (!opts.json) write(io.stdout, `wrote ${w.path} (${w.pages ? `${w.pages} page${w.pages > 1 ? 's' : ''}, ` : ''}${Math.round(w.bytes / 1024)} KiB)`);
   }
   if (opts.json) write(io.stdout, JSON.stringify({ ok: true, files: written, warnings: result.warnings }, null, 2));
-  else
-    for (const w of written)
-      write(io.stdout, `wrote ${w.path} (${w.pages ? `${w.pages} page${w.pages > 1 ? 's' : ''}, ` : ''}${Math.round(w.bytes / 1024)} KiB)`);
   return EXIT.OK;
+
+  /** Stopped between or during the writes: say what is whole on disk, write nothing more. */
+  function interrupted(done: string[]): number {
+    const reason = typeof io.signal?.reason === 'string' ? io.signal.reason : 'SIGINT';
+    const kept = done.length ? `${done.join(', ')} ${done.length > 1 ? 'were' : 'was'} written before it` : 'nothing was written';
+    if (opts.json) write(io.stdout, JSON.stringify({ ok: false, interrupted: true, signal: reason, files: written }, null, 2));
+    else write(io.stderr, `interrupted (${reason}): ${kept}; nothing more is written.`);
+    return interruptedExitCode(io.signal);
+  }
 
   function fail(diagnostics: Diagnostic[]): number {
     if (opts.json) write(io.stdout, JSON.stringify({ ok: false, diagnostics }, null, 2));

@@ -14,6 +14,7 @@ export interface RenderCliOptions {
   skip?: string;
   patient?: string;
   set: string[];
+  allowDraft?: boolean;
   output?: string;
   out: string;
   overwrite?: boolean;
@@ -32,6 +33,7 @@ export function renderCommand(io: CliIO, setExit: (code: number) => void): Comma
     .option('--skip <ids>', 'leave out these sections (comma-separated)')
     .option('--patient <file>', "a patient file: the handout gets that patient's appointment box")
     .option('--set <key=value>', 'set one patient field (repeatable), e.g. --set appointment.time=08:30', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--allow-draft', "allow a patient's handout from a draft translation (it keeps its DRAFT marks)")
     .option('-o, --output <file>', 'output file (one format only)')
     .option('--out <dir>', 'output folder for default file names', 'out')
     .option('--overwrite', 'replace an existing output file that leaflets did not write (sources are never replaced)')

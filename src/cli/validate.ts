@@ -22,11 +22,13 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
       const targets = ids.length ? ids : known;
       const diagnostics: Diagnostic[] = [];
       const results = [];
+      const loaded = [];
       const { readImage } = await import('../write/images.js');
       const { figureAsset, logoAsset } = await import('../select/assets.js');
       for (const id of targets) {
         const r = await loadLeaflet(id, { root, cwd: io.cwd });
-        let list = r.ok ? r.warnings : r.diagnostics;
+        // a broken translation fails validation, though the leaflet's other languages still render
+        let list = r.ok ? [...r.warnings, ...r.value.broken.flatMap((b) => b.diagnostics)] : r.diagnostics;
         // figures as the writers read them: a truncated or oversized image fails here, not in CI's build
         if (r.ok) {
           const refused = [];
@@ -36,6 +38,7 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
               if (!image.ok) refused.push(...image.diagnostics);
             }
           list = [...list, ...refused];
+          loaded.push(r.value);
         }
         diagnostics.push(...list);
         results.push({ id, valid: !list.some((d) => d.severity === 'error'), diagnostics: list });
@@ -69,20 +72,39 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void): Com
       }
       // and the root's own templates (theme schema, stylesheet, files inside
       // templates/), which render would otherwise be the first to reject
-      const templateResults = [];
+      const templateResults: { id: string; valid: boolean; diagnostics: Diagnostic[] }[] = [];
       if (!ids.length) {
-        const { BUNDLED_TEMPLATES, listTemplates, loadTemplate, templatesDir } = await import('../content/template.js');
-        if ((await templatesDir(root)) !== BUNDLED_TEMPLATES)
-          for (const name of await listTemplates(root)) {
-            const r = await loadTemplate(name, { root, cwd: io.cwd });
-            const list = r.ok ? r.warnings : r.diagnostics;
-            diagnostics.push(...list);
-            templateResults.push({ id: name, valid: r.ok, diagnostics: list });
-          }
+        const { loadTemplate, templateFolders } = await import('../content/template.js');
+        for (const [name, folder] of await templateFolders(root)) {
+          if (folder.bundled) continue; // the root's own only
+          const r = await loadTemplate(name, { root, cwd: io.cwd });
+          const list = r.ok ? r.warnings : r.diagnostics;
+          diagnostics.push(...list);
+          templateResults.push({ id: name, valid: r.ok, diagnostics: list });
+        }
       }
-      const failed = [...results, ...brandResults, ...configResults, ...templateResults].some((r) => !r.valid);
+      // every language of every leaflet × every template the config builds: strings present, fonts that draw the script
+      const { loadConfig } = await import('../content/config.js');
+      const { checkLanguages } = await import('../content/languages.js');
+      const { listTemplates } = await import('../content/template.js');
+      const config = await loadConfig({ root, cwd: io.cwd });
+      const configured = config.ok ? config.value.templates : undefined;
+      const templates = configured === 'all' ? await listTemplates(root) : configured?.length ? configured : ['standard'];
+      const checked = await checkLanguages(loaded, { root, cwd: io.cwd, templates });
+      // a template that does not load is reported above, for a root's own; the bundled ones load
+      diagnostics.push(...checked.diagnostics.filter((d) => !templateResults.some((t) => t.diagnostics.includes(d))));
+      const languageResults = checked.languages
+        .filter((l) => l.diagnostics.length || l.leaflets.length || l.strings === 'clinic' || l.strings === 'both')
+        .map((l) => ({ id: l.lang, valid: !l.diagnostics.some((d) => d.severity === 'error'), diagnostics: l.diagnostics }));
+      for (const l of languageResults) diagnostics.push(...l.diagnostics);
+      const failed =
+        [...results, ...brandResults, ...configResults, ...templateResults, ...languageResults].some((r) => !r.valid) ||
+        checked.diagnostics.some((d) => d.severity === 'error');
       if (opts.json)
-        write(io.stdout, JSON.stringify({ valid: !failed, leaflets: results, brands: brandResults, config: configResults, templates: templateResults }, null, 2));
+        write(
+          io.stdout,
+          JSON.stringify({ valid: !failed, leaflets: results, brands: brandResults, config: configResults, templates: templateResults, languages: languageResults }, null, 2),
+        );
       else {
         const style = { colour: colourWanted(io.stderr, io.env), cwd: io.cwd };
         if (diagnostics.length) write(io.stderr, formatDiagnostics(diagnostics, style));

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Template, TemplateFile, TemplateStrings } from '../model/template.js';
+import type { StringUse } from '../model/strings.js';
 import type { ViewModel } from '../model/view.js';
 import { CODES } from '../diagnostics/codes.js';
 import { escapeHtml, inlineToHtml } from './inline.js';
@@ -43,6 +44,18 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
   /** {{add1 @index}} → 1-based numbers */
   add1: (n: unknown) => Number(n) + 1,
   eq: (a: unknown, b: unknown) => a === b,
+  /**
+   * {{sentenceCase t.draft}}: "BOZZA" → "Bozza", in the leaflet's language
+   * (Turkish "TASLAK" → "Taslak", dotless ı and all). Large print has no
+   * blocks of capitals (UKAAF); the word itself stays in the language pack.
+   */
+  sentenceCase: function (this: unknown, text: unknown, options: Handlebars.HelperOptions) {
+    const s = String(text ?? '');
+    const lang = String((options.data as { root?: { lang?: string } } | undefined)?.root?.lang ?? 'en');
+    if (s !== s.toLocaleUpperCase(lang)) return s;
+    const [first = '', ...rest] = s;
+    return first + rest.join('').toLocaleLowerCase(lang);
+  },
 };
 
 export function createEngine(template: Template): Result<Engine> {
@@ -196,3 +209,70 @@ function explainExpecting(line: string): string {
 }
 
 export type { TemplateStrings };
+
+/**
+ * Where a template source reads its strings: every `t.<key>` (and
+ * `@root.t.<key>`, `../t.<key>`) with its line and column, and where it lists
+ * the patient box rows, whose labels leaflets fills in from the pack itself.
+ */
+export interface StringReads {
+  reads: [key: string, line: number, column: number][];
+  rows: [line: number, column: number] | null;
+}
+
+export function stringReadsOfSource(source: string): StringReads {
+  const compiler = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
+  const out: StringReads = { reads: [], rows: null };
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    const node = n as { type?: string; parts?: string[]; data?: boolean; loc?: { start: { line: number; column: number } } };
+    if (node.type === 'PathExpression' && node.parts && node.loc) {
+      const parts = node.data && node.parts[0] === 'root' ? node.parts.slice(1) : node.data ? [] : node.parts;
+      const at = node.loc.start;
+      if (parts[0] === 't' && parts.length > 1) out.reads.push([parts.slice(1).join('.'), at.line, at.column + 1]);
+      if (parts[0] === 'patient' && parts[1] === 'fields' && !out.rows) out.rows = [at.line, at.column + 1];
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== 'loc' && v && typeof v === 'object') walk(v);
+  };
+  walk(compiler.parse(source));
+  return out;
+}
+
+/** String reads by source key: those found at build time, then any found since. */
+let readsCache: Map<string, StringReads> | undefined;
+const PRECOMPILED_READS = new URL('../../dist/templates.strings.json', import.meta.url);
+
+/**
+ * Every string a template reads, and what reads it. The bundled templates'
+ * reads are found at build time (scripts/precompile-templates.js), so a
+ * render does not load Handlebars' parser to check its strings.
+ */
+export function stringUses(template: Template, patientRowKeys: readonly string[]): StringUse[] {
+  if (!readsCache) {
+    readsCache = new Map();
+    try {
+      const built = JSON.parse(readFileSync(PRECOMPILED_READS, 'utf8')) as Record<string, StringReads>;
+      for (const [key, reads] of Object.entries(built)) readsCache.set(key, reads);
+    } catch {
+      /* not built: parse as needed */
+    }
+  }
+  const uses: StringUse[] = [];
+  for (const file of [template.main, ...template.partials.values()]) {
+    const key = templateKey(file.source);
+    let reads = readsCache.get(key);
+    if (!reads) {
+      try {
+        reads = stringReadsOfSource(file.source);
+      } catch {
+        continue; // a syntax error is reported when the template is compiled, naming the file
+      }
+      readsCache.set(key, reads);
+    }
+    for (const [k, line, column] of reads.reads) uses.push({ key: k, part: `${file.display}:${line}:${column}` });
+    if (reads.rows)
+      for (const k of patientRowKeys) uses.push({ key: k, part: `the patient box rows (${file.display}:${reads.rows[0]}:${reads.rows[1]})` });
+  }
+  return uses;
+}

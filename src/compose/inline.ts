@@ -45,8 +45,11 @@ function emphasis(text: string, allowBold: boolean): string {
         continue;
       }
     }
-    out += escapeHtml(text[i]!);
-    i++;
+    // plain text up to the next star, escaped in one piece
+    const next = text.indexOf('*', i + 1);
+    const stop = next < 0 ? text.length : next;
+    out += escapeHtml(text.slice(i, stop));
+    i = stop;
   }
   return out;
 }

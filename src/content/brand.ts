@@ -80,6 +80,7 @@ export async function loadBrand(name: string | undefined, options: { root: strin
     footer: raw.footer,
     file: display,
     at: { file: display, pointer: '' },
+    sourceMap: parsed.value.map,
   };
   const folder = layout.brands(options.root);
   if (raw.logo) {

@@ -1,8 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic, Result, SourceRef } from '../model/diagnostic.js';
+import { hasErrors, type Diagnostic, type Result, type SourceRef } from '../model/diagnostic.js';
 import type {
   Block,
+  BrokenLanguage,
   DocumentControl,
   FaqItem,
   LanguageContent,
@@ -123,24 +124,28 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
     .filter((f) => /\.ya?ml$/.test(f) && f !== 'leaflet.yaml')
     .sort();
   const languages: LanguageContent[] = [];
+  // A translation's problems stay with it (a broken uk.yaml never stops it.yaml); the source's fail the leaflet.
+  const perFile = new Map<string, Diagnostic[]>();
   for (const name of files) {
     const file = path.join(dir, name);
+    const own: Diagnostic[] = [];
+    perFile.set(name, own);
     const parsed = await readYamlFile(file, show(file), dir);
     if (!parsed.ok) {
-      diagnostics.push(...parsed.diagnostics);
+      own.push(...parsed.diagnostics);
       continue;
     }
     const errors = validateAgainst('language', parsed.value.data, parsed.value.map);
     if (errors.length) {
-      diagnostics.push(...errors);
+      own.push(...errors);
       continue;
     }
     const built = await toLanguage(parsed.value.data as RawLanguage, parsed.value.map, dir);
-    diagnostics.push(...built.diagnostics);
+    own.push(...built.diagnostics);
     const expected = name.replace(/\.ya?ml$/, '');
     if (built.value.lang !== expected) {
       const p = parsed.value.map.locate('/lang');
-      diagnostics.push({
+      own.push({
         code: CODES.LANG_MISMATCH,
         severity: 'error',
         message: `The language '${built.value.lang}' does not match the file name '${name}'. Rename the file to ${built.value.lang}.yaml or fix the code.`,
@@ -160,8 +165,8 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
       file: show(dir),
     });
 
-  const sourceLang = languages.find((l) => l.lang === source);
-  if (source && files.length && !files.includes(`${source}.yaml`) && sharedMap) {
+  const sourceName = files.find((f) => f.replace(/\.ya?ml$/, '') === source);
+  if (source && files.length && !sourceName && sharedMap) {
     const p = sharedMap.locate('/source');
     diagnostics.push({
       code: CODES.SOURCE_LANG_MISSING,
@@ -172,14 +177,24 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
       column: p.column,
     });
   }
-  if (sourceLang) for (const l of languages) if (l !== sourceLang) diagnostics.push(...compareIds(sourceLang, l));
+  if (sourceName) diagnostics.push(...perFile.get(sourceName)!);
+  const sourceLang = sourceName && !hasErrors(perFile.get(sourceName)!) ? languages.find((l) => l.file === show(path.join(dir, sourceName))) : undefined;
+  if (sourceLang)
+    for (const l of languages) if (l !== sourceLang) perFile.get(path.basename(l.file))?.push(...compareIds(sourceLang, l));
+  const broken: BrokenLanguage[] = [];
+  for (const name of files) {
+    if (name === sourceName) continue;
+    const own = perFile.get(name)!;
+    if (hasErrors(own)) broken.push({ lang: name.replace(/\.ya?ml$/, ''), file: show(path.join(dir, name)), diagnostics: own });
+    else diagnostics.push(...own);
+  }
+  const usable = languages.filter((l) => !broken.some((b) => b.file === l.file));
 
-  if (diagnostics.some((d) => d.severity === 'error') || !document || !sharedMap)
-    return { ok: false, diagnostics };
-  languages.sort((a, b) => (a.lang === source ? -1 : b.lang === source ? 1 : a.lang.localeCompare(b.lang)));
+  if (hasErrors(diagnostics) || !document || !sharedMap || !sourceLang) return { ok: false, diagnostics: [...diagnostics, ...broken.flatMap((b) => b.diagnostics)] };
+  usable.sort((a, b) => (a.lang === source ? -1 : b.lang === source ? 1 : a.lang.localeCompare(b.lang)));
   return {
     ok: true,
-    value: { id, dir, file: show(sharedFile), source, document, languages, sourceMap: sharedMap },
+    value: { id, dir, file: show(sharedFile), source, document, languages: usable, broken, sourceMap: sharedMap },
     warnings: diagnostics,
   };
 }

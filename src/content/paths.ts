@@ -7,6 +7,8 @@ export const layout = {
   brands: (root: string) => path.join(root, 'data', 'brands'),
   patients: (root: string) => path.join(root, 'data', 'patients'),
   templates: (root: string) => path.join(root, 'templates'),
+  /** the content folder's language packs: i18n/<lang>.yaml, merged over the bundled ones */
+  i18n: (root: string) => path.join(root, 'i18n'),
   config: (root: string) => path.join(root, 'leaflets.config.yaml'),
 };
 

@@ -6,11 +6,12 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { excerpt } from '../diagnostics/excerpt.js';
 import { escapePointer, type SourceMap } from './source-map.js';
 import { BLOCK_KINDS } from '../model/content.js';
 import * as generated from './validators.generated.js';
 
-export type SchemaName = 'leaflet' | 'language' | 'brand' | 'patient' | 'config' | 'theme';
+export type SchemaName = 'leaflet' | 'language' | 'brand' | 'patient' | 'config' | 'theme' | 'strings';
 
 const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
@@ -89,13 +90,13 @@ function describe(e: ErrorObject, map: SourceMap, redact: boolean, data: unknown
         return {
           code: CODES.UNKNOWN_BLOCK,
           severity: 'error',
-          message: `Unknown block kind '${prop}'.${didYouMean(prop, allowed)} Block kinds are: ${allowed.join(', ')}.`,
+          message: `Unknown block kind '${excerpt(prop)}'.${didYouMean(prop, allowed)} Block kinds are: ${allowed.join(', ')}.`,
           ...at(`${e.instancePath}/${prop}`, true),
         };
       return {
         code: CODES.UNKNOWN_FIELD,
         severity: 'error',
-        message: `Unknown field '${prop}'${where ? ` in ${where}` : ''}.${didYouMean(prop, allowed)}${
+        message: `Unknown field '${excerpt(prop)}'${where ? ` in ${where}` : ''}.${didYouMean(prop, allowed)}${
           allowed.length ? ` Allowed fields: ${allowed.join(', ')}.` : ''
         }`,
         ...at(`${e.instancePath}/${prop}`, true),
@@ -139,7 +140,7 @@ function describe(e: ErrorObject, map: SourceMap, redact: boolean, data: unknown
         severity: 'error',
         message:
           e.keyword === 'maxProperties'
-            ? `A block has exactly one kind, but this one has ${keys.map((k) => `'${k}'`).join(' and ')}. Split it into separate blocks.`
+            ? `A block has exactly one kind, but this one has ${keys.map((k) => `'${excerpt(k)}'`).join(' and ')}. Split it into separate blocks.`
             : `This block is empty. Give it a kind: ${BLOCK_KINDS.join(', ')}.`,
         ...at(e.instancePath),
       };
@@ -286,6 +287,6 @@ function showValue(v: unknown): string {
   if (v === null) return 'empty';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+  if (typeof v === 'string') return `'${excerpt(v)}'`;
   return `${typeof v === 'number' ? 'the number' : typeof v} ${String(v)}`;
 }

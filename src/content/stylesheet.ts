@@ -11,6 +11,7 @@
  * <style> element early. The Content-Security-Policy of the HTML output
  * (src/write/html.ts) stops what slips past this; this check says where.
  */
+import { excerpt } from '../diagnostics/excerpt.js';
 import parse from 'css-tree/parser';
 import walk from 'css-tree/walker';
 import type { FunctionNode } from 'css-tree';
@@ -28,7 +29,7 @@ const SCRIPT_PROPERTIES = new Set(['behavior', '-moz-binding']);
 export function checkStylesheet(css: string, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const problem = (code: string, why: string, line: number, column: number) =>
-    out.push({ code, severity: 'error', message: `${file}: ${why}`, file, line, column });
+    out.push({ code, severity: 'error', message: why[0]!.toUpperCase() + why.slice(1), file, line, column });
   const at = (index: number) => {
     const before = css.slice(0, index).split('\n');
     return [before.length, before[before.length - 1]!.length + 1] as const;
@@ -110,6 +111,5 @@ export function decodeEscapes(s: string): string {
 }
 
 function shorten(s: string): string {
-  const t = s.length > 60 ? `${s.slice(0, 60)}…` : s;
-  return JSON.stringify(t).slice(1, -1);
+  return excerpt(s, 60);
 }

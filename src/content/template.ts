@@ -1,9 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result, Diagnostic } from '../model/diagnostic.js';
-import type { Template, TemplateFile, TemplateStrings, Theme } from '../model/template.js';
+import type { Template, TemplateFile, Theme } from '../model/template.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { readYamlFile } from './yaml.js';
@@ -20,37 +20,47 @@ export const MAX_TEMPLATE_FILE_BYTES = 256 * 1024;
 /** The largest DejaVu face is 0.7 MB and a full CJK font about 20 MB. */
 export const MAX_FONT_BYTES = 32 * 1024 * 1024;
 
-/** The root's own templates/ if it has one, else the bundled templates. */
-export async function templatesDir(root: string): Promise<string> {
+/**
+ * Template folders by name: the bundled ones, then the root's own templates/
+ * added over them (a root template of the same name wins). Copying only
+ * `standard` into a content folder keeps the bundled `large-print`.
+ */
+export async function templateFolders(root: string): Promise<Map<string, { base: string; bundled: boolean }>> {
+  const out = new Map<string, { base: string; bundled: boolean }>();
+  // the package's own folder as a content root (its bundled leaflets): its templates/ is the bundled one
   const own = layout.templates(root);
-  try {
-    if ((await stat(own)).isDirectory()) return own;
-  } catch {
-    /* no templates of its own */
+  const same = await Promise.all([realpath(own), realpath(BUNDLED_TEMPLATES)]).then(([a, b]) => a === b, () => false);
+  const places: [string, boolean][] = [[BUNDLED_TEMPLATES, true], ...(same ? [] : [[own, false] as [string, boolean]])];
+  for (const [base, bundled] of places) {
+    let entries;
+    try {
+      entries = await readdir(base, { withFileTypes: true });
+    } catch {
+      continue; // a root without templates of its own
+    }
+    for (const e of entries)
+      if (e.isDirectory()) {
+        try {
+          await stat(path.join(base, e.name, 'leaflet.hbs'));
+          out.set(e.name, { base, bundled });
+        } catch {
+          /* not a template */
+        }
+      }
   }
-  return BUNDLED_TEMPLATES;
+  return out;
 }
 
 export async function listTemplates(root: string): Promise<string[]> {
-  const dir = await templatesDir(root);
-  const names = [];
-  for (const e of await readdir(dir, { withFileTypes: true }))
-    if (e.isDirectory()) {
-      try {
-        await stat(path.join(dir, e.name, 'leaflet.hbs'));
-        names.push(e.name);
-      } catch {
-        /* not a template */
-      }
-    }
-  return names.sort();
+  return [...(await templateFolders(root)).keys()].sort();
 }
 
-/** Reads a template folder: main template, partials, CSS, theme and strings. */
+/** Reads a template folder: main template, partials, CSS and theme. Its strings are the language packs' (strings.ts). */
 export async function loadTemplate(name: string, options: { root: string; cwd: string }): Promise<Result<Template>> {
-  const base = await templatesDir(options.root);
-  const known = await listTemplates(options.root);
-  if (!known.includes(name))
+  const folders = await templateFolders(options.root);
+  const known = [...folders.keys()].sort();
+  const folder = folders.get(name);
+  if (!folder)
     return {
       ok: false,
       diagnostics: [
@@ -61,6 +71,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
         },
       ],
     };
+  const base = folder.base;
   const dir = path.join(base, name);
   const show = (f: string) => displayPath(f, options.cwd);
   // Every file is read through the confined reader: its real path must stay
@@ -72,11 +83,12 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
     message: `${what} ${show(file)} ${refusalText(r, MAX_TEMPLATE_FILE_BYTES)}.`,
     file: show(file),
   });
-  const readTemplateFile = async (p: string, what: string): Promise<Result<TemplateFile>> => {
-    const r = await readConfinedText(base, p, { maxBytes: MAX_TEMPLATE_FILE_BYTES });
+  const readTemplateFileIn = async (folderBase: string, p: string, what: string): Promise<Result<TemplateFile>> => {
+    const r = await readConfinedText(folderBase, p, { maxBytes: MAX_TEMPLATE_FILE_BYTES });
     if (!r.ok) return { ok: false, diagnostics: [refused(p, r, what)] };
     return { ok: true, value: { path: p, display: show(p), source: r.value }, warnings: [] };
   };
+  const readTemplateFile = (p: string, what: string) => readTemplateFileIn(base, p, what);
   const mainFile = await readTemplateFile(path.join(dir, 'leaflet.hbs'), 'The template file');
   if (!mainFile.ok) return mainFile;
   const main = mainFile.value;
@@ -91,7 +103,10 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
   const partials = new Map<string, TemplateFile>();
   const diagnostics: Diagnostic[] = [];
   if (parent !== undefined) {
-    if (typeof parent !== 'string' || parent === name || !known.includes(parent)) {
+    // a root template may extend a bundled one; a template of the same name means the bundled one it replaces
+    const parentFolder =
+      typeof parent !== 'string' ? undefined : parent === name ? (folder.bundled ? undefined : { base: BUNDLED_TEMPLATES, bundled: true }) : folders.get(parent);
+    if (!parentFolder || (parent === name && !(await isTemplate(path.join(BUNDLED_TEMPLATES, name))))) {
       const p = themeRaw.value.map.locate('/extends');
       return {
         ok: false,
@@ -99,7 +114,7 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
           {
             code: CODES.UNKNOWN_TEMPLATE,
             severity: 'error',
-            message: `'extends' must name another template of this folder: ${known.filter((k) => k !== name).join(', ') || 'there is none'}.`,
+            message: `'extends' must name another template: ${known.filter((k) => k !== name).join(', ') || 'there is none'}${folder.bundled ? '' : ` (or '${name}' for the bundled template of that name)`}.`,
             file: themeRaw.value.file,
             line: p.line,
             column: p.column,
@@ -107,7 +122,10 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
         ],
       };
     }
-    diagnostics.push(...(await readPartials(base, path.join(base, parent, 'partials'), partials, readTemplateFile, show)));
+    // an extended template's partials are confined to its own templates folder (bundled, or the root's)
+    const parentBase = parentFolder.base;
+    const readParent = (p: string, what: string) => readTemplateFileIn(parentBase, p, what);
+    diagnostics.push(...(await readPartials(parentBase, path.join(parentBase, parent as string, 'partials'), partials, readParent, show)));
   }
   diagnostics.push(...(await readPartials(base, path.join(dir, 'partials'), partials, readTemplateFile, show)));
   let css = '';
@@ -119,21 +137,16 @@ export async function loadTemplate(name: string, options: { root: string; cwd: s
   } else if (cssText.reason !== 'missing') diagnostics.push(refused(cssFile, cssText, 'The stylesheet'));
   const theme = await resolveTheme(rawTheme as RawTheme, dir, base, themeRaw.value.map);
   if (!theme.ok) diagnostics.push(...theme.diagnostics);
-  if (diagnostics.length) return { ok: false, diagnostics };
-  const strings = new Map<string, TemplateStrings>();
-  const i18nDir = path.join(dir, 'i18n');
-  try {
-    for (const f of (await readdir(i18nDir)).sort()) {
-      if (!f.endsWith('.yaml')) continue;
-      const r = await readYamlFile(path.join(i18nDir, f), show(path.join(i18nDir, f)), i18nDir);
-      if (!r.ok) diagnostics.push(...r.diagnostics);
-      else strings.set(f.slice(0, -5), r.value.data as TemplateStrings);
-    }
-  } catch {
-    /* checked when a language is selected */
-  }
   if (diagnostics.length || !theme.ok) return { ok: false, diagnostics };
-  return { ok: true, value: { name, dir, main, partials, css, theme: theme.value, strings, i18nDir: show(i18nDir), bundled: base === BUNDLED_TEMPLATES }, warnings: [] };
+  return { ok: true, value: { name, dir, main, partials, css, theme: theme.value, bundled: folder.bundled }, warnings: [] };
+}
+
+async function isTemplate(dir: string): Promise<boolean> {
+  try {
+    return (await stat(path.join(dir, 'leaflet.hbs'))).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Adds partials/<name>.hbs of `folder` to `into`, replacing those of the same name. */

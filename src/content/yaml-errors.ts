@@ -12,7 +12,10 @@ import { CODES } from '../diagnostics/codes.js';
  * - a tab in the indentation → indent with spaces;
  * - text with ": " in it, unquoted → YAML reads a new key: put the text in quotes;
  * - text starting with `*` (bold `**…**` or italic `*…*` markers) → YAML reads
- *   an alias: put the text in quotes.
+ *   an alias: put the text in quotes;
+ * - and their rarer cousins: text starting with another character YAML gives
+ *   a meaning (& ! @ ` %), or starting with a quote or bracket and going on
+ *   after it, and " #" inside a text, which silently cuts it short.
  *
  * Messages never quote the text itself (patient files are parsed here too):
  * they name the key and the position.
@@ -44,6 +47,22 @@ export function starMessage(part: LinePart, lineText: string): string {
   return `Text that starts with '*' is read by YAML as a reference to an anchor (for bold or italic at the start, too). Put the text in quotes: ${quotedExample(part, lineText)}.`;
 }
 
+/** Text starting with a character YAML gives a meaning: & anchor, ! tag, @ and ` reserved, % directive. */
+export function specialMessage(part: LinePart, lineText: string): string {
+  const c = part.value[0] ?? '';
+  const meaning = c === '&' ? 'an anchor' : c === '!' ? 'a tag, and the word after it is dropped' : c === '%' ? 'a directive' : 'a reserved character';
+  return `Text that starts with '${c}' is read by YAML as ${meaning}. Put the text in quotes: ${quotedExample(part, lineText)}.`;
+}
+
+/**
+ * A plain text with " #" in it: YAML ends the text there and drops the rest
+ * as a comment ("Nota #1 importante" loads as "Nota"). A comment written as
+ * one has a space after the hash; "#1" or "#hashtag" is text.
+ */
+export function hashMessage(): string {
+  return "' #' starts a comment in YAML, so the text after it is left out of the leaflet. Put the whole text in quotes (or, for a comment, write a space after the #).";
+}
+
 interface Cause {
   code: string;
   line: number;
@@ -71,6 +90,15 @@ export function explainSyntaxErrors(text: string, errors: readonly YAMLError[], 
       });
     } else if (line !== undefined && part.value.startsWith('*')) {
       causes.set(`star:${line}`, { code: CODES.YAML_STAR_START, line, column: part.column, message: starMessage(part, lineText) });
+    } else if (line !== undefined && /^[&!@`%]/.test(part.value)) {
+      causes.set(`special:${line}`, { code: CODES.YAML_SPECIAL_START, line, column: part.column, message: specialMessage(part, lineText) });
+    } else if (line !== undefined && /^["'[{]/.test(part.value) && e.code === 'UNEXPECTED_TOKEN') {
+      causes.set(`special:${line}`, {
+        code: CODES.YAML_SPECIAL_START,
+        line,
+        column: part.column,
+        message: `This text starts with ${part.value[0] === '[' || part.value[0] === '{' ? 'a bracket, which YAML reads as a list or mapping' : 'a quote, which YAML reads as quoting the whole text'}, and goes on after it. Put the whole text in double quotes, writing \\" for a quote inside: ${quotedExample(part, lineText)}.`,
+      });
     } else if (
       line !== undefined &&
       (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') &&

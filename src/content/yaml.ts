@@ -3,7 +3,7 @@ import { LineCounter, parseDocument, isPair, isScalar, visit } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { SourceMap } from './source-map.js';
-import { explainSyntaxErrors, starMessage, valueOf } from './yaml-errors.js';
+import { explainSyntaxErrors, hashMessage, specialMessage, starMessage, valueOf } from './yaml-errors.js';
 
 /** Content files are small; anything bigger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -74,6 +74,13 @@ export function parseYamlText(bytes: Uint8Array, display: string): YamlResult {
     strict: true,
   });
   const diagnostics: Diagnostic[] = explainSyntaxErrors(text, doc.errors, display);
+  // a tag (!word) is no error to the parser, which drops the word; in content it is a slip
+  for (const w of doc.warnings)
+    if (w.code === 'TAG_RESOLVE_FAILED' && w.linePos) {
+      const lineText = text.split(/\r?\n/)[w.linePos[0].line - 1] ?? '';
+      const part = valueOf(lineText);
+      diagnostics.push({ code: CODES.YAML_SPECIAL_START, severity: 'error', message: specialMessage(part, lineText), file: display, line: w.linePos[0].line, column: w.linePos[0].col });
+    }
   if (diagnostics.length) return { ok: false, diagnostics };
 
   let aliases = 0;
@@ -105,6 +112,13 @@ export function parseYamlText(bytes: Uint8Array, display: string): YamlResult {
           column: p?.col,
         });
       }
+    },
+    Scalar(_key, node) {
+      if (node.type !== 'PLAIN' || node.comment === undefined || !node.range) return;
+      const after = /^[ \t]+#(?=\S)/.exec(text.slice(node.range[1], node.range[2]));
+      if (!after) return;
+      const p = lines.linePos(node.range[1] + after[0].length - 1);
+      diagnostics.push({ code: CODES.YAML_HASH_IN_TEXT, severity: 'error', message: hashMessage(), file: display, line: p.line, column: p.col });
     },
     Pair(_key, pair) {
       if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {

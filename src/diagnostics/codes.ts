@@ -39,6 +39,8 @@ export const CODES = {
   YAML_TAB_INDENT: 'LEAF1065',
   YAML_UNQUOTED_COLON: 'LEAF1066',
   YAML_STAR_START: 'LEAF1067',
+  YAML_SPECIAL_START: 'LEAF1068',
+  YAML_HASH_IN_TEXT: 'LEAF1069',
   // select
   UNKNOWN_LEAFLET: 'LEAF2000',
   UNKNOWN_LANGUAGE: 'LEAF2001',
@@ -50,6 +52,20 @@ export const CODES = {
   BAD_SET: 'LEAF2007',
   RESERVED_KEY: 'LEAF2008',
   EMPTY_SELECTION: 'LEAF2009',
+  /** a string a template uses is in no pack for the language */
+  STRINGS_MISSING_KEY: 'LEAF2010',
+  /** a pack key no template uses (a typo, usually) */
+  STRINGS_UNKNOWN_KEY: 'LEAF2011',
+  /** another language's file is broken: this one still renders */
+  OTHER_LANGUAGE_BROKEN: 'LEAF2012',
+  /** no font of the template covers the language's script */
+  LANGUAGE_WITHOUT_FONT: 'LEAF2013',
+  /** a pack string lacks a {placeholder} the English pack has, or has one it does not */
+  STRINGS_PLACEHOLDER: 'LEAF2014',
+  /** the patient's appointment is before the render date */
+  APPOINTMENT_PAST: 'LEAF2015',
+  /** a handout from a draft translation without --allow-draft */
+  DRAFT_HANDOUT: 'LEAF2016',
   // compose
   TEMPLATE_ERROR: 'LEAF3001',
   MARKUP_OUTSIDE_CONTRACT: 'LEAF3002',
@@ -107,6 +123,8 @@ export const CODES = {
   LINT_MIXED_RANGE_DASH: 'LEAF5053',
   LINT_MIXED_APOSTROPHE: 'LEAF5054',
   LINT_MIXED_QUOTES: 'LEAF5055',
+  LINT_STRINGS_UNREVIEWED: 'LEAF5040',
+  LINT_BRAND_UNTRANSLATED: 'LEAF5041',
   // usage (exit 2)
   USAGE: 'LEAF9001',
 } as const;

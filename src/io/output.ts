@@ -129,12 +129,12 @@ export async function writeOutput(
   bytes: Uint8Array | string,
   kind: OutputKind,
   policy: OutputPolicy,
-  options: { mode?: number } = {},
+  options: { mode?: number; signal?: AbortSignal } = {},
 ): Promise<CheckedTarget> {
   const checked = await checkOutput(file, kind, policy);
   if (!checked.ok) throw new OutputRefusedError(checked.reason);
   await makeFolders(path.dirname(checked.value.real));
-  await writeFileAtomic(checked.value.real, bytes, { mode: options.mode });
+  await writeFileAtomic(checked.value.real, bytes, { mode: options.mode, signal: options.signal });
   return checked.value;
 }
 

@@ -14,6 +14,8 @@ import { linkText } from './rules/link-text.js';
 import { controlCharacters } from './rules/control-characters.js';
 import { typedDecoration } from './rules/typed-decoration.js';
 import { mixedTypography } from './rules/mixed-typography.js';
+import { stringsReviewed } from './rules/strings-reviewed.js';
+import { brandTranslation } from './rules/brand-translation.js';
 
 /** Every rule, in the order their findings are listed for one place. */
 export const RULES: readonly Rule<object>[] = [
@@ -32,6 +34,8 @@ export const RULES: readonly Rule<object>[] = [
   linkText,
   typedDecoration,
   mixedTypography,
+  stringsReviewed,
+  brandTranslation,
 ];
 
 export function ruleById(id: string): Rule<object> | undefined {

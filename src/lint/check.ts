@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { LanguageContent, Leaflet } from '../model/content.js';
-import type { FontChain, LintMessage, LintTarget } from './model.js';
+import type { FontChain, LintMessage, LintTarget, PackInfo } from './model.js';
+import type { Brand } from '../model/brand.js';
 import type { RuleRun } from './settings.js';
 import { textUnits, type TextUnit } from './units.js';
 
@@ -9,6 +10,10 @@ export interface CheckOptions {
   /** YYYY-MM-DD */
   today: string;
   fonts: FontChain[];
+  packs?: ReadonlyMap<string, PackInfo>;
+  brands?: readonly Brand[];
+  /** language → callout labels of the templates (typed-decoration) */
+  calloutLabels?: ReadonlyMap<string, readonly string[]>;
 }
 
 export type PlacedMessage = LintMessage & { file: string };
@@ -20,6 +25,9 @@ export function checkLeaflet(leaflet: Leaflet, options: CheckOptions): PlacedMes
     leaflet,
     today: options.today,
     fonts: options.fonts,
+    packs: options.packs ?? new Map(),
+    brands: options.brands ?? [],
+    ...(options.calloutLabels ? { calloutLabels: options.calloutLabels } : {}),
     units(lang) {
       let u = memo.get(lang);
       if (!u) memo.set(lang, (u = textUnits(lang)));

@@ -2,6 +2,16 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Leaflet, LanguageContent } from '../model/content.js';
 import type { IndexName } from './readability.js';
 import type { TextUnit } from './units.js';
+import type { Brand } from '../model/brand.js';
+
+/** What lint needs of a language pack: whether a speaker reviewed it, and its files. */
+export interface PackInfo {
+  reviewed: boolean;
+  /** bundled first, as shown in messages */
+  files: string[];
+  /** where the clinic records the review: <root>/i18n/<lang>.yaml */
+  clinicFile: string;
+}
 
 /**
  * The types lint hands on: rules → findings → messages grouped by file →
@@ -25,6 +35,8 @@ export const RULE_IDS = [
   'control-characters',
   'typed-decoration',
   'mixed-typography',
+  'strings-reviewed',
+  'brand-translation',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -70,6 +82,12 @@ export interface LintTarget {
   fonts: FontChain[];
   /** every string of a language, memoised per run */
   units(lang: LanguageContent): TextUnit[];
+  /** the language pack of each language the leaflet has (absent: no pack; validate reports that) */
+  packs?: ReadonlyMap<string, PackInfo>;
+  /** the brands the config builds with */
+  brands?: readonly Brand[];
+  /** language → the callout labels ("tip", "warning" strings) of the templates the leaflet is printed with */
+  calloutLabels?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface Rule<O extends object = Record<string, unknown>> {

@@ -8,6 +8,13 @@ import { fontChain, type FontCache } from './fonts.js';
 import type { FileResult, FontChain, LanguageStats } from './model.js';
 import { resolveRules } from './settings.js';
 import { languageStats } from './stats.js';
+import { loadStrings } from '../content/strings.js';
+import { checkLanguages } from '../content/languages.js';
+import { BUILTIN_BRAND, listBrands, loadBrand } from '../content/brand.js';
+import type { Brand } from '../model/brand.js';
+import type { Leaflet } from '../model/content.js';
+import type { PackInfo } from './model.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 export interface LintOptions {
   root: string;
@@ -52,7 +59,9 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   messages.push(...ruleProblems.map((d) => fromDiagnostic(d, configFile)));
 
   const fonts: FontChain[] = [];
-  if (runs.some((r) => r.rule.id === 'glyph-coverage')) {
+  const calloutLabels = new Map<string, string[]>();
+  const needsFonts = runs.some((r) => r.rule.id === 'glyph-coverage');
+  if (needsFonts) {
     const cache: FontCache = new Map();
     for (const name of await templateNames(options, config, root)) {
       const t = await loadTemplate(name, { root, cwd });
@@ -68,6 +77,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
   const stats: LanguageStats[] = [];
   const statsByFile = new Map<string, LanguageStats>();
+  const leaflets: Leaflet[] = [];
+  const loadWarnings = new Map<Leaflet, Diagnostic[]>();
   for (const id of options.ids) {
     const loaded = await loadLeaflet(id, { root, cwd });
     if (!loaded.ok) {
@@ -76,7 +87,25 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       messages.push(...loaded.diagnostics.map((d) => fromDiagnostic(d, sharedFile)));
       continue;
     }
-    const leaflet = loaded.value;
+    leaflets.push(loaded.value);
+    loadWarnings.set(loaded.value, loaded.warnings);
+  }
+  // the language packs of every language the leaflets use, checked against every template the config builds
+  const names = await templateNames(options, config, root);
+  const checked = await checkLanguages(leaflets, { root, cwd, templates: names });
+  for (const l of checked.languages)
+    if (l.leaflets.length) messages.push(...l.diagnostics.map((d) => fromDiagnostic(d, configFile)));
+  const packs = new Map<string, PackInfo>();
+  for (const lang of new Set(leaflets.flatMap((l) => l.languages.map((x) => x.lang)))) {
+    const pack = await loadStrings(lang, { root, cwd });
+    if (!pack.ok) continue;
+    packs.set(lang, { reviewed: pack.value.reviewed, files: pack.value.files.map((f) => f.display), clinicFile: pack.value.clinicFile });
+    // the callout labels the templates print in this language, which typed-decoration looks for typed into text
+    const labels = ['tip', 'warning'].map((k) => pack.value.strings[k]).filter((v): v is string => typeof v === 'string');
+    calloutLabels.set(lang, labels);
+  }
+  const brands = await configuredBrands(config, root, cwd);
+  for (const leaflet of leaflets) {
     note(leaflet.file);
     for (const lang of leaflet.languages) {
       note(lang.file);
@@ -84,8 +113,13 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       stats.push(s);
       statsByFile.set(lang.file, s);
     }
-    messages.push(...loaded.warnings.map((d) => fromDiagnostic(d, leaflet.file)));
-    messages.push(...checkLeaflet(leaflet, { runs, today: options.today, fonts }));
+    // a broken translation cannot be linted until its load problems are fixed: they are its messages
+    for (const b of leaflet.broken) {
+      note(b.file);
+      messages.push(...b.diagnostics.map((d) => fromDiagnostic(d, b.file)));
+    }
+    messages.push(...(loadWarnings.get(leaflet) ?? []).map((d) => fromDiagnostic(d, leaflet.file)));
+    messages.push(...checkLeaflet(leaflet, { runs, today: options.today, fonts, calloutLabels, packs, brands }));
   }
 
   const seen = new Set<string>();
@@ -122,6 +156,17 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     leaflets: options.ids,
     stats,
   };
+}
+
+/** The brands the config builds with: those named, every one for 'all', else the default (neutral.yaml or the built-in). */
+async function configuredBrands(config: Config, root: string, cwd: string): Promise<Brand[]> {
+  const names = config.brands === 'all' ? await listBrands(root) : config.brands?.length ? config.brands : [undefined];
+  const out: Brand[] = [];
+  for (const name of names) {
+    const b = await loadBrand(name === 'neutral' && !(await listBrands(root)).includes('neutral') ? undefined : name, { root, cwd });
+    if (b.ok && b.value !== BUILTIN_BRAND) out.push(b.value);
+  }
+  return out;
 }
 
 async function templateNames(options: LintOptions, config: Config, root: string): Promise<string[]> {

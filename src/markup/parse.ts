@@ -1,4 +1,5 @@
 import { parseFragment } from 'parse5';
+import { excerpt } from '../diagnostics/excerpt.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { MarkupElement, MarkupNode } from '../model/markup.js';
@@ -72,9 +73,9 @@ function convert(nodes: P5Node[], diagnostics: Diagnostic[], template: Template 
       } else if (!rule.attrs.includes(a.name) && !ALLOWED_GLOBAL_ATTRS.includes(a.name)) {
         problem(`The attribute ${a.name} on <${el.tagName}>`);
       } else if (a.name === 'href' && !ALLOWED_HREF.test(a.value)) {
-        problem(`A link to "${a.value.slice(0, 40)}"`);
+        problem(`A link to "${excerpt(a.value)}"`);
       } else if (a.name === 'src' && !ALLOWED_SRC.test(a.value)) {
-        problem(`An image source other than asset:<id> ("${a.value.slice(0, 40)}")`);
+        problem(`An image source other than asset:<id> ("${excerpt(a.value)}")`);
       } else attrs[a.name] = stripControls(a.value);
     }
     out.push({

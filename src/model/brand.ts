@@ -1,4 +1,5 @@
 import type { SourceRef } from './diagnostic.js';
+import type { SourceMap } from '../content/source-map.js';
 
 /**
  * Brand text in one language for all leaflets, or one text per language.
@@ -7,8 +8,21 @@ import type { SourceRef } from './diagnostic.js';
 export type Localized = string | Record<string, string>;
 
 export function localize(text: Localized | undefined, lang: string): string | undefined {
-  if (text === undefined || typeof text === 'string') return text;
-  return text[lang] ?? text.en ?? Object.values(text)[0];
+  return localizeWithLang(text, lang)?.text;
+}
+
+/**
+ * As localize, saying which language the text is in when it is not `lang`
+ * (a fallback), so that the writers can tag it. One text for all languages
+ * is the brand's own (a name), in no particular language: null.
+ */
+export function localizeWithLang(text: Localized | undefined, lang: string): { text: string; lang: string | null } | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text === 'string') return { text, lang: null };
+  if (Object.hasOwn(text, lang)) return { text: text[lang]!, lang: null };
+  if (Object.hasOwn(text, 'en')) return { text: text.en!, lang: 'en' };
+  const first = Object.entries(text)[0];
+  return first ? { text: first[1], lang: first[0] } : undefined;
 }
 
 export interface BrandLogo {
@@ -41,4 +55,6 @@ export interface Brand {
   footer?: Localized;
   file: string;
   at: SourceRef;
+  /** positions in the brand file (absent for the built-in brand) */
+  sourceMap?: SourceMap;
 }

@@ -1,4 +1,4 @@
-import type { SourceRef } from './diagnostic.js';
+import type { Diagnostic, SourceRef } from './diagnostic.js';
 import type { SourceMap } from '../content/source-map.js';
 
 /**
@@ -108,5 +108,18 @@ export interface Leaflet {
   document: DocumentControl;
   /** in a stable order: source language first, then alphabetical */
   languages: LanguageContent[];
+  /**
+   * Translations whose file has errors. They fail alone: the other languages
+   * still render (with a warning naming the file), `validate` reports them
+   * and exits 1, `build` fails only their artefacts.
+   */
+  broken: BrokenLanguage[];
   sourceMap: SourceMap;
+}
+
+export interface BrokenLanguage {
+  lang: string;
+  /** as shown in messages */
+  file: string;
+  diagnostics: Diagnostic[];
 }

@@ -12,6 +12,8 @@ export interface Medication {
 
 export interface Patient {
   name: string;
+  /** the language of the free text (note, fasting, place, medicine notes), when not the leaflet's */
+  lang?: string;
   identifier?: string;
   appointment?: { date?: string; time?: string; arrival?: string; place?: string };
   fasting?: string;

@@ -1,6 +1,7 @@
 /**
  * A template folder as loaded: templates/<name>/ with leaflet.hbs, partials/,
- * style.css, theme.yaml and i18n/<lang>.yaml.
+ * style.css and theme.yaml. The strings it adds come from the language packs
+ * (i18n/<lang>.yaml, src/content/strings.ts), the same for every template.
  */
 export type Paper = 'a4' | 'letter' | 'a5';
 export const PAPERS: readonly Paper[] = ['a4', 'letter', 'a5'];
@@ -57,10 +58,6 @@ export interface Template {
   partials: Map<string, TemplateFile>;
   css: string;
   theme: Theme;
-  /** language → strings the template adds ("Consiglio pratico", "Pagina {page} di {pages}") */
-  strings: Map<string, TemplateStrings>;
-  /** i18n folder, for "add the file" messages */
-  i18nDir: string;
   /** one of the templates that ship with leaflets (not the content folder's own) */
   bundled: boolean;
 }

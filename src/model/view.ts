@@ -39,25 +39,38 @@ export interface SectionView {
 /** A block as the template sees it: one boolean flag per kind so partials can branch with #if. */
 export type BlockView = Block & { is: Record<Block['kind'], boolean>; asset?: string };
 
+/**
+ * Brand text falls back to another language when the brand has none in the
+ * leaflet's: the `*Lang` fields then name that language (else null), so the
+ * writers tag it (HTML lang, PDF /Lang: WCAG 3.1.2, PDF/UA).
+ */
 export interface BrandView {
   id: string;
   name: string;
-  logo: { src: string; alt: string } | null;
+  nameLang: string | null;
+  logo: { src: string; alt: string; altLang: string | null } | null;
   colours: { primary: string; accent: string; text: string };
   contacts: { address: string | null; phone: string | null; email: string | null; web: string | null };
   hasContacts: boolean;
   footer: string | null;
+  footerLang: string | null;
 }
 
 export interface PatientField {
   label: string;
   value: string;
+  /** the value is the patient file's free text in another language than the leaflet's */
+  lang: string | null;
+  /** a medicine's own note in that other language, after the value: "(…)"; null when folded into value */
+  note: { text: string; lang: string } | null;
 }
 
 export interface PatientView {
   /** rows for the patient box, labels in the leaflet's language, values formatted for it */
   fields: PatientField[];
   note: string | null;
+  /** the note's language when it is not the leaflet's */
+  noteLang: string | null;
 }
 
 /** Everything the template may read. Every field is present (null when absent) because templates run in strict mode. */

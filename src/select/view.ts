@@ -1,10 +1,12 @@
-import { localize, type Brand } from '../model/brand.js';
+import { localizeWithLang, type Brand } from '../model/brand.js';
 import type { Block, LanguageContent, Leaflet, Section } from '../model/content.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Paper, Template, TemplateStrings, Theme } from '../model/template.js';
+import type { StringPack, StringUse } from '../model/strings.js';
 import type { Asset, BlockView, BrandView, SectionView, ViewModel } from '../model/view.js';
 import type { Patient } from '../model/patient.js';
-import { patientView } from './patient.js';
+import { appointmentInPast, patientView } from './patient.js';
+import { missingStrings } from './strings.js';
 import { BLOCK_KINDS } from '../model/content.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -21,12 +23,22 @@ export interface Selection {
   /** set by a patient file: sections that do not apply to this patient */
   patientSkip?: string[];
   patient?: Patient | null;
+  /** a personal handout from a draft translation: only when asked for (--allow-draft) */
+  allowDraft?: boolean;
+  /** the day the handout is made (SOURCE_DATE_EPOCH, else the clock), to warn about an appointment already past */
+  today?: Date;
+}
+
+/** The language pack for the leaflet's language and every string the template reads from it. */
+export interface SelectedStrings {
+  pack: StringPack;
+  uses: readonly StringUse[];
 }
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps']);
 
 /** Picks the language and sections and merges template, brand and leaflet into the one view a template reads. */
-export function selectView(leaflet: Leaflet, template: Template, brand: Brand, selection: Selection): Result<ViewModel> {
+export function selectView(leaflet: Leaflet, template: Template, brand: Brand, selection: Selection, strings: SelectedStrings): Result<ViewModel> {
   const diagnostics: Diagnostic[] = [];
   const lang = selection.lang ?? leaflet.source;
   // Fallback rule, stated once: no --lang means the source language; a named language must exist, never silently replaced.
@@ -35,14 +47,21 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
     const have = leaflet.languages.map((l) => l.lang);
     return fail(CODES.UNKNOWN_LANGUAGE, `The leaflet '${leaflet.id}' has no language '${lang}'.${didYouMean(lang, have)} Languages: ${have.join(', ')}.`);
   }
-  const strings = template.strings.get(lang);
-  if (!strings)
+  // every string the template reads is there, or nothing renders
+  const missing = missingStrings(strings.pack, strings.uses, template.name);
+  if (missing.length) return { ok: false, diagnostics: missing };
+  if (selection.patient && content.status === 'draft' && !selection.allowDraft)
     return fail(
-      CODES.NO_TEMPLATE_STRINGS,
-      `The template '${template.name}' has no strings for '${lang}' (the labels it adds, such as "Practical tip" and "Page 1 of 3"). Add ${template.i18nDir}/${lang}.yaml, translated from en.yaml there${
-        template.bundled ? `; the bundled templates are read-only: copy ${template.dir} into your content folder's templates/ and add it there` : ''
-      }.`,
+      CODES.DRAFT_HANDOUT,
+      `The '${lang}' translation of '${leaflet.id}' is a draft: a patient's handout from it needs --allow-draft (it keeps its DRAFT marks).`,
     );
+  if (selection.patient && selection.today && appointmentInPast(selection.patient, selection.today))
+    diagnostics.push({
+      code: CODES.APPOINTMENT_PAST,
+      severity: 'warning',
+      message: 'The appointment date in the patient details is before today (the render date). Check the date before handing this out.',
+      sensitive: true,
+    });
 
   const skip = [...(selection.skip ?? []), ...(selection.patientSkip ?? [])];
   const picked = selectSections(content.sections, selection.sections, skip, {
@@ -65,9 +84,12 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
   const colours = { value: settings.value.colours };
 
   const assets: Asset[] = [];
+  const name = localizeWithLang(brand.name, lang);
+  const footer = localizeWithLang(brand.footer, lang);
   const brandView: BrandView = {
     id: brand.id,
-    name: localize(brand.name, lang) ?? '',
+    name: name?.text ?? '',
+    nameLang: name?.lang ?? null,
     logo: null,
     colours: { primary: colours.value.primary, accent: colours.value.accent, text: colours.value.text },
     contacts: {
@@ -77,11 +99,13 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
       web: brand.contacts.web ?? null,
     },
     hasContacts: Object.values(brand.contacts).some(Boolean),
-    footer: localize(brand.footer, lang) ?? null,
+    footer: footer?.text ?? null,
+    footerLang: footer?.lang ?? null,
   };
   if (brand.logo) {
     assets.push(logoAsset(brand, brand.logo));
-    brandView.logo = { src: 'asset:logo', alt: localize(brand.logo.alt, lang) ?? '' };
+    const alt = localizeWithLang(brand.logo.alt, lang);
+    brandView.logo = { src: 'asset:logo', alt: alt?.text ?? '', altLang: alt?.lang ?? null };
   }
 
   const toBlock = (b: Block): BlockView => {
@@ -125,8 +149,8 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
         reviewText: date(leaflet.document.review),
       },
       brand: brandView,
-      patient: selection.patient ? patientView(selection.patient, lang, strings) : null,
-      t: strings as TemplateStrings,
+      patient: selection.patient ? patientView(selection.patient, lang, strings.pack) : null,
+      t: strings.pack.strings as TemplateStrings,
       template: template.name,
       paper: settings.value.paper,
       theme: { ...template.theme, colours: colours.value },

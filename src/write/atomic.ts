@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Interrupted } from '../io/interrupt.js';
 
 export interface WriteOptions {
   /** 0o600 for files that hold patient data */
   mode?: number;
   /** refuse to replace these (the content the output was made from) */
   protect?: readonly string[];
+  /**
+   * Ctrl-C: once aborted, nothing more is put in place. Checked before the
+   * temporary file is made and again just before the rename; an abort in
+   * between removes the temporary file and throws Interrupted.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -18,6 +25,10 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array | string, 
   const target = path.resolve(file);
   for (const p of options.protect ?? [])
     if (path.resolve(p) === target) throw new ProtectedFileError(file);
+  const stopIfAborted = () => {
+    if (options.signal?.aborted) throw new Interrupted(options.signal.reason);
+  };
+  stopIfAborted();
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx', options.mode ?? 0o644);
@@ -32,6 +43,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array | string, 
   }
   await handle.close();
   try {
+    stopIfAborted();
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });

@@ -29,8 +29,17 @@ export async function writeHtml(composed: Composed, options: HtmlOptions): Promi
   const diagnostics: Diagnostic[] = [];
 
   const vars = themeProperties(view.theme, options.template, diagnostics);
-  // checked when the template was loaded (src/content/stylesheet.ts)
+  // checked when the template was loaded (src/content/stylesheet.ts); the
+  // one thing checked again is what would end the style element, for a
+  // Template made some other way
   const css = options.template.css;
+  if (/<\/style/i.test(css))
+    diagnostics.push({
+      code: CODES.BAD_STYLESHEET,
+      severity: 'error',
+      message: `style.css of template '${options.template.name}' contains "</style", which would end the stylesheet early.`,
+      file: `${options.template.dir}/style.css`,
+    });
   const images = await embedImages(tree, view, diagnostics);
   if (diagnostics.length) return { ok: false, diagnostics };
 
@@ -87,7 +96,8 @@ function themeProperties(theme: Theme, template: Template, diagnostics: Diagnost
       file: `${template.dir}/theme.yaml`,
     });
   const num = (key: string, v: unknown, unit: string, name: string) => {
-    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) props.push([name, `${round(v)}${unit}`]);
+    // bounded, so the number is written in plain digits (never 1e+21)
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10000) props.push([name, `${round(v)}${unit}`]);
     else bad(key);
   };
   const stack = fontFamilies(theme.fontStack);

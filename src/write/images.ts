@@ -26,8 +26,15 @@ export const IMAGE_LIMITS = {
    * RGBA: far more than 300 dpi across an A4 page.
    */
   decodedBytes: 50_000_000,
-  /** SVG elements once <use> and url(#…) references are expanded */
-  svgElements: 20_000,
+  /**
+   * SVG elements once <use> and url(#…) references are expanded. The PDF
+   * writer (svg-to-pdfkit) draws an SVG anew wherever it appears, at about
+   * 10 KB of memory per element drawn: a 19 000-element logo on 5 pages took
+   * 930 MB and 44 s. Logos hold tens of elements, diagrams hundreds.
+   */
+  svgElements: 2_000,
+  /** SVG elements drawn in one PDF, over every page the logo or a figure is on (~200 MB) */
+  svgElementsDrawn: 20_000,
 } as const;
 
 export type ImageLimits = { [K in keyof typeof IMAGE_LIMITS]: number };
@@ -39,6 +46,8 @@ export interface CheckedImage {
   /** pixels for PNG and JPEG, user units for SVG */
   width: number;
   height: number;
+  /** SVG: elements drawn once every reference is expanded */
+  elements?: number;
 }
 
 const MIME = { svg: 'image/svg+xml', png: 'image/png', jpeg: 'image/jpeg' } as const;
@@ -55,7 +64,7 @@ const CODE_OF: Record<ProblemKind | 'unreadable', string> = {
 };
 
 /** Checks an image's bytes (pure: no file is read). */
-export function inspectImage(bytes: Uint8Array, type: Asset['type'], limits: ImageLimits = IMAGE_LIMITS): Inspection<{ width: number; height: number }> {
+export function inspectImage(bytes: Uint8Array, type: Asset['type'], limits: ImageLimits = IMAGE_LIMITS): Inspection<{ width: number; height: number; expandedElements?: number }> {
   if (type === 'png') return inspectPng(bytes, limits.decodedBytes);
   if (type === 'jpeg') return inspectJpeg(bytes, limits.decodedBytes);
   return inspectSvg(bytes, limits.svgElements, (inner, innerType) => {
@@ -78,7 +87,29 @@ export async function readImage(asset: Asset, limits: ImageLimits = IMAGE_LIMITS
   }
   const r = inspectImage(read.value, asset.type, limits);
   if (!r.ok) return refused(asset, r.problem.kind, r.problem);
-  return { ok: true, value: { bytes: read.value, type: asset.type, mime: MIME[asset.type], width: r.facts.width, height: r.facts.height }, warnings: [] };
+  const elements = r.facts.expandedElements;
+  return { ok: true, value: { bytes: read.value, type: asset.type, mime: MIME[asset.type], width: r.facts.width, height: r.facts.height, ...(elements !== undefined ? { elements } : {}) }, warnings: [] };
+}
+
+/**
+ * The PDF writer draws an SVG once per place it appears (the logo: once per
+ * page), so what an SVG costs depends on the page count: refuse the
+ * document's SVGs when, all drawings counted, they exceed the limit.
+ */
+export function svgDrawsProblems(draws: readonly { asset: Asset; elements: number; times: number }[], limits: ImageLimits = IMAGE_LIMITS): Diagnostic[] {
+  const total = draws.reduce((sum, d) => sum + d.elements * d.times, 0);
+  if (total <= limits.svgElementsDrawn) return [];
+  return draws
+    // the ones that weigh at least their share (the largest always does)
+    .filter((d) => d.elements * d.times >= total / draws.length)
+    .map((d) =>
+      refused(d.asset, 'too-large', {
+        kind: 'too-large',
+        why: `the SVG is drawn ${d.times} time(s) in this PDF (the logo once per page) and has ${d.elements} elements; all SVGs together would draw ${total} elements, more than the ${limits.svgElementsDrawn} a PDF may hold.`,
+        hint: 'Simplify the drawing, or use a PNG (a PNG is embedded once however many pages show it).',
+      }),
+    )
+    .flatMap((r) => (r.ok ? [] : r.diagnostics));
 }
 
 function refused(asset: Asset, kind: ProblemKind | 'unreadable', problem: ImageProblem): Result<CheckedImage> {

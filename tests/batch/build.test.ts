@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/diagnostics/codes.js';
@@ -72,6 +72,36 @@ describe('leaflets build', () => {
     expect(JSON.parse(forced.stdout).summary).toMatchObject({ total: 4, built: 4, skipped: 0 });
   });
 
+  it('rebuilds the artefacts of a leaflet whose language file or shared leaflet.yaml changed, with the new text in them', async () => {
+    const root = await clinicRoot();
+    const run = async () => JSON.parse((await leaflets(['build', '--root', root, ...html, '--json'])).stdout);
+    const statusOf = (report: { artefacts: { path: string; status: string }[] }) => report.artefacts.map((a) => `${a.status} ${a.path}`);
+    await run();
+    const italian = path.join(root, 'data', 'leaflets', 'periduroscopia', 'it.yaml');
+    await writeFile(italian, (await readFile(italian, 'utf8')).replace('title: Periduroscopia', 'title: Periduroscopia rivista'));
+    expect(statusOf(await run())).toContain('built neutral/standard/periduroscopia-it.html');
+    expect(await readFile(path.join(root, 'out/neutral/standard/periduroscopia-it.html'), 'utf8')).toContain('Periduroscopia rivista');
+
+    const shared = path.join(root, 'data', 'leaflets', 'periduroscopia', 'leaflet.yaml');
+    await writeFile(shared, (await readFile(shared, 'utf8')).replace(/^(\s*reference: ).*$/m, '$1PIL-SPINE-777'));
+    expect(statusOf(await run())).toEqual(['built neutral/standard/periduroscopia-en.html', 'built neutral/standard/periduroscopia-it.html']);
+    expect(await readFile(path.join(root, 'out/neutral/standard/periduroscopia-en.html'), 'utf8')).toContain('PIL-SPINE-777');
+  });
+
+  it('rebuilds large-print artefacts when a partial it inherits from standard (extends) changes', async () => {
+    const root = await clinicRoot();
+    await cp(path.join(PROJECT, 'templates'), path.join(root, 'templates'), { recursive: true });
+    const build = async () =>
+      JSON.parse((await leaflets(['build', '--root', root, '--template', 'large-print', '--lang', 'it', '--format', 'html', '--json'])).stdout);
+    expect((await build()).summary).toMatchObject({ built: 1 });
+    expect((await build()).summary).toMatchObject({ built: 0, skipped: 1 });
+    // large-print has no partials of its own: this one is standard's
+    const partial = path.join(root, 'templates', 'standard', 'partials', 'text.hbs');
+    await writeFile(partial, (await readFile(partial, 'utf8')).replace('<p>{{inline text}}</p>', '<p>{{inline text}} changed-in-standard</p>'));
+    expect((await build()).summary).toMatchObject({ built: 1, skipped: 0 });
+    expect(await readFile(path.join(root, 'out/neutral/large-print/periduroscopia-it.html'), 'utf8')).toContain('changed-in-standard');
+  });
+
   it('rebuilds an artefact whose output file was edited or deleted since', async () => {
     const root = await clinicRoot();
     await leaflets(['build', '--root', root, ...html]);
@@ -121,20 +151,20 @@ describe('leaflets build', () => {
 
   it('reports a failing artefact, builds the others and exits 1', async () => {
     const root = await clinicRoot();
-    // German content, but the standard template has no German strings.
+    // Dutch content, but neither leaflets nor the clinic has Dutch template strings.
     const en = await readFile(path.join(PROJECT, 'data/leaflets/periduroscopia/en.yaml'), 'utf8');
-    await put(root, 'data/leaflets/periduroscopia/de.yaml', en.replace(/^lang: en$/m, 'lang: de'));
+    await put(root, 'data/leaflets/periduroscopia/nl.yaml', en.replace(/^lang: en$/m, 'lang: nl'));
     const r = await leaflets(['build', '--root', root, ...html, '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.ok).toBe(false);
     expect(report.artefacts.map((a: { path: string; status: string }) => `${a.status} ${a.path}`)).toEqual([
-      'failed neutral/standard/periduroscopia-de.html',
       'built neutral/standard/periduroscopia-en.html',
       'built neutral/standard/periduroscopia-it.html',
+      'failed neutral/standard/periduroscopia-nl.html',
     ]);
-    expect(report.artefacts[0].diagnostics[0].code).toBe(CODES.NO_TEMPLATE_STRINGS);
-    expect(existsSync(path.join(root, 'out/neutral/standard/periduroscopia-de.html'))).toBe(false);
+    expect(report.artefacts[2].diagnostics[0].code).toBe(CODES.NO_TEMPLATE_STRINGS);
+    expect(existsSync(path.join(root, 'out/neutral/standard/periduroscopia-nl.html'))).toBe(false);
   });
 
   it('reports a broken brand once with every artefact it fails, at its file:line:column', async () => {
@@ -219,7 +249,7 @@ describe('leaflets build', () => {
     };
     const r = await leaflets(['build', '--root', root, ...html], { signal: controller.signal, onStderr });
     expect(r.code).toBe(130);
-    expect(r.stdout).toMatch(/^interrupted: 2 built, 0 up to date, 4 not started of 6 artefacts/);
+    expect(r.stdout).toMatch(/^interrupted: 2 built, 0 up to date, 4 not built of 6 artefacts/);
     const done = await filesUnder(path.join(root, 'out'), { withBookkeeping: true });
     expect([...done.keys()].filter((f) => f.endsWith('.html'))).toHaveLength(2);
     expect([...done.keys()].some((f) => f.endsWith('.tmp'))).toBe(false);

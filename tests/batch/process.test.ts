@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT, clinicRoot, filesUnder, leaflets, readJson } from './helpers.js';
+import { expectStoppedBy, filesIn, longLeafletRoot, spawnStopped } from '../support/signals.js';
 
 const BIN = path.join(PROJECT, 'bin', 'leaflets.js');
 const ENV = { PATH: process.env.PATH, SOURCE_DATE_EPOCH: '1767225600' };
@@ -55,24 +56,23 @@ describe('leaflets build as a process', () => {
     expect(manifest.artefacts.filter((x: { format: string }) => x.format === 'pdf').every((x: { pages: number }) => x.pages >= 1)).toBe(true);
   });
 
-  it('on SIGTERM mid-build stops, leaves no temporary or truncated file, and exits 130', async () => {
-    const root = await clinicRoot({ copies: 12 });
+  it('on SIGTERM mid-build stops within 2 s, leaves no temporary or truncated file, puts nothing more in place, and exits 143', async () => {
+    const root = await clinicRoot({ copies: 6 });
     const out = path.join(root, 'out');
-    let sent = false;
-    const r = await spawnBuild(['--root', root, '--jobs', '2', '--format', 'pdf'], (all, child) => {
-      if (!sent && (all.match(/ built /g) ?? []).length >= 3) {
-        sent = true;
-        child.kill('SIGTERM');
-      }
+    const r = await spawnStopped(['build', '--root', root, '--jobs', '2', '--format', 'pdf'], {
+      signal: 'SIGTERM',
+      when: ({ stderr }) => (stderr.match(/ built /g) ?? []).length >= 3,
+      watch: out,
     });
-    expect(sent).toBe(true);
-    expect(r.code).toBe(130);
-    expect(r.stdout).toMatch(/^interrupted: \d+ built, 0 up to date, \d+ not started of 24 artefacts/);
+    expectStoppedBy(r, 143);
+    // the workers were busy with two more artefacts: neither was put in place after the signal
+    expect(filesIn(out).filter((f) => f.endsWith('.pdf'))).toEqual(r.atSignal!.filter((f) => f.endsWith('.pdf')));
+    expect(r.stdout).toMatch(/^interrupted: \d+ built, 0 up to date, \d+ not built of 12 artefacts/);
     const left = await filesUnder(out, { withBookkeeping: true });
     expect([...left.keys()].filter((f) => f.startsWith('.') || f.includes('/.') || f.endsWith('.tmp'))).toEqual(['.leaflets-cache.json']);
     const pdfs = [...left].filter(([f]) => f.endsWith('.pdf'));
     expect(pdfs.length).toBeGreaterThanOrEqual(3);
-    expect(pdfs.length).toBeLessThan(24);
+    expect(pdfs.length).toBeLessThan(12);
 
     // Every file left behind is whole: byte for byte what an uninterrupted build writes.
     const reference = path.join(await mkdtemp(path.join(tmpdir(), 'leaflets-ref-')), 'out');
@@ -83,8 +83,45 @@ describe('leaflets build as a process', () => {
     // and the next build resumes: what was written is up to date.
     const resumed = await spawnBuild(['--root', root, '--jobs', '2', '--format', 'pdf', '--json']);
     expect(resumed.code).toBe(0);
-    expect(JSON.parse(resumed.stdout).summary).toMatchObject({ skipped: pdfs.length, built: 24 - pdfs.length });
+    expect(JSON.parse(resumed.stdout).summary).toMatchObject({ skipped: pdfs.length, built: 12 - pdfs.length });
     expect(await filesUnder(out)).toEqual(whole);
+  }, 180_000); // three builds of a dozen PDFs: more than the default minute on a busy 2-core machine
+});
+
+describe('leaflets build stopped by a signal', () => {
+  it('--jobs 1, one long artefact, Ctrl-C mid-render: exit 130 within 2 s, no file, no temporary file, no manifest', async () => {
+    const root = await longLeafletRoot(40);
+    const out = path.join(root, 'out');
+    const r = await spawnStopped(['build', '--root', root, '--jobs', '1', '--format', 'pdf', '--out', out], { signal: 'SIGINT', when: 1200 });
+    expectStoppedBy(r, 130);
+    expect(r.stdout).toMatch(/^interrupted: 0 built, 0 up to date, 1 not built of 1 artefacts/);
+    expect(filesIn(out)).toEqual(['.leaflets-cache.json']);
+  });
+
+  it('--jobs 2, long artefacts in two worker threads, Ctrl-C mid-render: the workers are ended, exit 130 within 2 s, no file', async () => {
+    const root = await longLeafletRoot(40);
+    const out = path.join(root, 'out');
+    const r = await spawnStopped(['build', '--root', root, '--jobs', '2', '--format', 'pdf', '--template', 'standard,large-print', '--out', out], {
+      signal: 'SIGINT',
+      when: 1500,
+    });
+    expectStoppedBy(r, 130);
+    expect(filesIn(out)).toEqual(['.leaflets-cache.json']);
+  });
+
+  it('--jobs 1, several artefacts, Ctrl-C after two: exit 130 within 2 s, the two whole, nothing put in place after the signal', async () => {
+    const root = await clinicRoot({ copies: 4 });
+    const out = path.join(root, 'out');
+    const r = await spawnStopped(['build', '--root', root, '--jobs', '1', '--format', 'pdf'], {
+      signal: 'SIGINT',
+      when: ({ stderr }) => (stderr.match(/ built /g) ?? []).length >= 2,
+      watch: out,
+    });
+    expectStoppedBy(r, 130);
+    const left = filesIn(out);
+    expect(left.filter((f) => f !== '.leaflets-cache.json')).toEqual(r.atSignal!.filter((f) => f !== '.leaflets-cache.json'));
+    expect(left.filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
+    expect(left.some((f) => f.endsWith('.tmp') || f.startsWith('manifest'))).toBe(false);
   });
 });
 

@@ -151,6 +151,23 @@ describe('global options work before or after the command', () => {
     }
   });
 
+  it('init takes the folder to create from --root too, before or after the command', async () => {
+    const { mkdtemp, rm, readdir } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const base = await mkdtemp(`${tmpdir()}/leaflets-init-`);
+    try {
+      expect((await runCli(['--root', 'a', 'init'], { cwd: base })).code).toBe(0);
+      expect((await runCli(['init', '--root', 'b'], { cwd: base })).code).toBe(0);
+      expect((await readdir(base)).sort()).toEqual(['a', 'b']);
+      const both = await runCli(['--root', 'c', 'init', 'd'], { cwd: base });
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain("init creates one folder: 'd' or --root 'c'");
+      expect((await runCli(['init'], { cwd: base })).code).toBe(2);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
   it('options after -- are left alone', async () => {
     const r = await runCli(['--root', t.root, 'list', '--', '--json'], { cwd: '/' });
     expect(r.code).toBe(2);

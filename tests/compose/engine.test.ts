@@ -14,6 +14,7 @@ import type { ViewModel } from '../../src/model/view.js';
 import { CODES } from '../../src/diagnostics/codes.js';
 import { textOf, type MarkupElement, type MarkupNode } from '../../src/model/markup.js';
 import { REPO } from '../html/helpers.js';
+import { stringsFor } from '../support/strings.js';
 
 let template: Template;
 let view: ViewModel;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   const [l, t, b] = await Promise.all([loadLeaflet('periduroscopia', opts), loadTemplate('standard', opts), loadBrand('demo-clinic', opts)]);
   if (!l.ok || !t.ok || !b.ok) throw new Error('the bundled content does not load');
   template = t.value;
-  const v = selectView(l.value, t.value, b.value, {});
+  const v = selectView(l.value, t.value, b.value, {}, await stringsFor('it', t.value, REPO));
   if (!v.ok) throw new Error('select failed');
   view = v.value;
 });

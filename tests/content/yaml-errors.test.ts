@@ -57,12 +57,39 @@ describe('YAML slips editors make get one plain error each, at file:line:column'
     expect(errorsOf('lang: it\nsummary:\n  - * primo punto\n')).toEqual([{ code: 'LEAF1067', line: 3, column: 5, message: expect.any(String) }]);
   });
 
+  it('text starting with another character YAML gives a meaning: & ! @ ` %', () => {
+    expect(errorsOf('lang: it\ntitle: & testo\n')).toEqual([{ code: 'LEAF1068', line: 2, column: 8, message: expect.stringContaining('anchor') }]);
+    expect(errorsOf('lang: it\ntitle: @medico\n')).toEqual([{ code: 'LEAF1068', line: 2, column: 8, message: expect.stringContaining('title: "…"') }]);
+    expect(errorsOf('lang: it\nsummary:\n  - % di casi\n')).toEqual([{ code: 'LEAF1068', line: 3, column: 5, message: expect.stringContaining('- "…"') }]);
+    // the parser only warns about an unknown tag, and drops the word: an error here
+    expect(errorsOf('lang: it\ntitle: !Importante testo\n')).toEqual([
+      { code: 'LEAF1068', line: 2, column: 8, message: expect.stringContaining('the word after it is dropped') },
+    ]);
+  });
+
+  it('a text that starts with a quote or bracket and goes on after it', () => {
+    expect(errorsOf('lang: it\nsummary:\n  - "Il medico" dice sì\n')).toEqual([
+      { code: 'LEAF1068', line: 3, column: 5, message: expect.stringContaining('Put the whole text in double quotes') },
+    ]);
+    expect(errorsOf('lang: it\nsummary:\n  - [vedi] sotto\n').map((e) => e.code)).toEqual(['LEAF1068']);
+  });
+
+  it("' #' inside a text, which would silently cut it short, is an error at the #; a spaced comment is not", () => {
+    expect(errorsOf('lang: it\ntitle: Nota #1 importante\n')).toEqual([
+      { code: 'LEAF1069', line: 2, column: 13, message: expect.stringContaining('the text after it is left out') },
+    ]);
+    expect(parseYamlText(new TextEncoder().encode('lang: it\ntitle: Nota  # a comment\nx: |\n  a #b\n'), 'it.yaml').ok).toBe(true);
+  });
+
   it('messages never quote the text (patient files are parsed here too)', () => {
     const secret = 'Rossi Mario';
     for (const text of [
       `name: *${secret}\n`,
       `note: ${secret}: allergico\nx: [\n`,
       `note:\n\t${secret}\n`,
+      `note: !${secret}\n`,
+      `note: ${secret} #${secret}\n`,
+      `note: "${secret}" ${secret}\n`,
     ])
       for (const e of errorsOf(text)) expect(e.message).not.toContain('Rossi');
   });
@@ -88,6 +115,46 @@ describe('YAML slips editors make get one plain error each, at file:line:column'
         expect(errors.map((e) => [e.code, e.line])).toEqual([['LEAF1065', i + 1]]);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('property: ": " put inside any plain text value of the real it.yaml gives exactly one error, LEAF1066, at that colon', () => {
+    const lines = IT_TEXT.split('\n');
+    // plain (unquoted) one-line values of a key, of at least two words: "- text: …", "title: …" (a bare list item
+    // with ": " is a one-key mapping to the parser, reported by the schema check: see bad-input.test.ts)
+    const texts = lines
+      .map((l, i) => ({ i, m: /^(\s*(?:- )?(?:[a-z]+: )?)([^"'\s#&*!|>[{][^:#]* [^:#]*)$/.exec(l) }))
+      .filter((x) => x.m && x.m[1]!.includes(':') && !/^\s*(?:- )?(?:id|lang|status):/.test(lines[x.i]!));
+    expect(texts.length).toBeGreaterThan(25);
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.nat(), ({ i, m }, k) => {
+        const value = m![2]!;
+        const spaces = [...value.matchAll(/ /g)].map((x) => x.index!);
+        const at = spaces[k % spaces.length]!;
+        const changed = [...lines];
+        changed[i] = `${m![1]}${value.slice(0, at)}: ${value.slice(at + 1)}`;
+        const errors = errorsOf(changed.join('\n'));
+        expect(errors.map((e) => [e.code, e.line, e.column])).toEqual([['LEAF1066', i + 1, m![1]!.length + at + 1]]);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('property: bold put at the start of any plain text of the real it.yaml gives exactly one error, LEAF1067, at the stars', () => {
+    const lines = IT_TEXT.split('\n');
+    const texts = lines
+      .map((l, i) => ({ i, m: /^(\s*(?:- )?(?:[a-z]+: )?)([^"'\s#&*!|>[{][^:#]* [^:#]*)$/.exec(l) }))
+      .filter((x) => x.m && !/^\s*(?:- )?(?:id|lang|status):/.test(lines[x.i]!));
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.integer({ min: 1, max: 3 }), ({ i, m }, n) => {
+        const value = m![2]!;
+        const words = value.split(' ');
+        const changed = [...lines];
+        changed[i] = `${m![1]}**${words.slice(0, n).join(' ')}** ${words.slice(n).join(' ')}`;
+        const errors = errorsOf(changed.join('\n'));
+        expect(errors.map((e) => [e.code, e.line, e.column])).toEqual([['LEAF1067', i + 1, m![1]!.length + 1]]);
+      }),
+      { numRuns: 80 },
     );
   });
 });

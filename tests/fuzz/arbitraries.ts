@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { readFileSync } from 'node:fs';
 import { jpeg, nestedUseSvg, png, svg } from '../support/images.js';
 
 export interface FuzzCase {
@@ -24,6 +25,9 @@ export interface FuzzCase {
 
 /** A change to a clinic's own copy of the standard template: theme.yaml or style.css. */
 export type TemplateBreak = { file: 'theme.yaml' | 'style.css'; name: string; edit: (text: string) => string };
+
+/** A complete clinic pack for a language leaflets has none for: the English strings, as a clinic would start. */
+const XX_PACK = readFileSync(new URL('../../i18n/en.yaml', import.meta.url), 'utf8').replace(/^reviewed: .*$/m, 'reviewed: false');
 
 const TEMPLATE_BREAKS: TemplateBreak[] = [
   { file: 'theme.yaml', name: 'script in a colour', edit: (t) => t.replace(/primary: "#[0-9a-f]+"/, 'primary: "#fff;}</style><script>alert(1)</script>"') },
@@ -152,7 +156,18 @@ function applyBreak(data: Record<string, unknown>, b: { kind: 'text' | 'data'; n
   return b.name === 'invalid UTF-8' ? Buffer.concat([Buffer.from(broken.replace('\udcff', ''), 'utf8'), Buffer.from([0xc3, 0x28])]) : broken;
 }
 
-const LANGS = ['it', 'en'] as const;
+/** Languages with a bundled pack drawn by the bundled fonts, and one (xx) that no pack has: the clinic must add its strings. */
+const LANGS = ['it', 'en', 'de', 'uk', 'pl', 'xx'] as const;
+
+/** A clinic's own strings file for a language: a full pack for xx, an override for others, or broken. */
+const clinicStrings = fc.oneof(
+  fc.constant({ name: 'override of one string', text: 'tip: Un consiglio\n' }),
+  fc.constant({ name: 'unknown key', text: 'tipp: Ein Tipp\n' }),
+  fc.constant({ name: 'wrong type', text: 'page: [1, 2]\n' }),
+  fc.constant({ name: 'tab indentation', text: 'patient:\n\ttitle: X\n' }),
+  fc.constant({ name: 'control character', text: 'tip: "Tip\\e[31m"\n' }),
+);
+
 
 /** A valid value mostly, one of the bad ones now and then. */
 const mostly = <T>(good: readonly T[], bad: readonly T[]) => fc.oneof({ arbitrary: fc.constantFrom(...good), weight: 12 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
@@ -200,6 +215,8 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     template: fc.constantFrom('standard' as const, 'large-print' as const),
     paper: fc.constantFrom('a4' as const, 'letter' as const, 'a5' as const),
     templateBreak: sometimes(fc.constantFrom(...TEMPLATE_BREAKS), 5),
+    strings: sometimes(clinicStrings, 5),
+    xxStrings: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
   })
   .map((c) => {
     const broken: string[] = [];
@@ -229,9 +246,17 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     }
     if (c.templateBreak) broken.push(`template ${c.templateBreak.file}: ${c.templateBreak.name}`);
     if (c.patient) files['patient.yaml'] = stringify(c.patient);
+    const lang = c.langs[c.langs.length - 1]!;
+    if (c.strings) {
+      broken.push(`i18n/${lang}.yaml: ${c.strings.name}`);
+      files[`i18n/${lang}.yaml`] = c.strings.text;
+    }
+    // xx has no bundled pack: most cases give the clinic's own complete file, some leave it out
+    if (c.langs.includes('xx') && c.xxStrings && !c.strings) files['i18n/xx.yaml'] = XX_PACK;
+    else if (c.langs.includes('xx')) broken.push('xx: no strings file');
     return {
       files,
-      lang: c.langs[c.langs.length - 1]!,
+      lang,
       template: c.templateBreak ? 'standard' : c.template,
       paper: c.paper,
       templateBreak: c.templateBreak,

@@ -71,7 +71,7 @@ describe('fuzz: generated and broken content never crashes, never writes outside
           tally(outcomes.validate, v.r.code);
           const args = ['render', 'fuzzed', '--lang', c.lang, '--format', 'pdf,html', '--template', c.template, '--paper', c.paper, '--out', 'out'];
           if (c.brand) args.push('--brand', c.brand);
-          if (c.patient) args.push('--patient', 'patient.yaml');
+          if (c.patient) args.push('--patient', 'patient.yaml', '--allow-draft');
           const r = await timed(args);
           expectHandled(r.r, 'render', c, r.ms);
           tally(outcomes.render, r.r.code);
@@ -106,7 +106,7 @@ describe('fuzz: generated and broken content never crashes, never writes outside
     // a target where nothing renders, or nothing fails, tests less than it claims
     const share = (m: Map<number, number>, code: number) => (m.get(code) ?? 0) / RUNS;
     if (RUNS >= 50) {
-      expect(share(outcomes.render, 0), JSON.stringify([...outcomes.render])).toBeGreaterThan(0.2);
+      expect(share(outcomes.render, 0), JSON.stringify([...outcomes.render])).toBeGreaterThan(0.15);
       expect(share(outcomes.validate, 1), JSON.stringify([...outcomes.validate])).toBeGreaterThan(0.1);
     }
     console.log(`fuzz outcomes: validate ${JSON.stringify([...outcomes.validate])}, render ${JSON.stringify([...outcomes.render])}`);

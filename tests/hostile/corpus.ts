@@ -18,6 +18,8 @@ export interface HostileCase {
   refusedWith?: string;
   /** the file:line the refusal points at (the logo: or src: value) */
   at?: string;
+  /** the steps that refuse (default: all); the others succeed */
+  refusedIn?: readonly string[];
 }
 
 /** content files are limited to 1 MiB (src/content/yaml.ts); the big cases stay just under it */
@@ -47,6 +49,7 @@ interface Spec {
   /** the text block(s) of the language file */
   blocks?: () => string;
   refusedWith?: string;
+  refusedIn?: readonly string[];
 }
 
 /** the file without its last fifth: a download or a copy that stopped early */
@@ -58,6 +61,14 @@ const SPECS: Spec[] = [
     name: 'svg-script-onload-logo',
     logo: { file: 'logo.svg', bytes: () => svg('<script>alert(1)</script><rect width="10" height="10"/>', 'viewBox="0 0 10 10" onload="alert(1)"') },
     refusedWith: 'LEAF4036',
+  },
+  {
+    // within the per-image limit, but the PDF draws the logo on each of ~30 pages
+    name: 'svg-logo-on-many-pages',
+    logo: { file: 'logo.svg', bytes: () => svg('<rect width="1" height="1"/>'.repeat(1500)) },
+    blocks: () => paragraph('lorem ipsum dolor sit amet, ', 100 * 1024),
+    refusedWith: 'LEAF4034',
+    refusedIn: ['render pdf'],
   },
   { name: 'png-16bit-rgba-6000x6600', figure: { file: 'huge.png', bytes: () => hugePng({ width: 6000, height: 6600, colour: 6, depth: 16 }) }, refusedWith: 'LEAF4034' },
   { name: 'png-truncated', figure: { file: 'cut.png', bytes: () => cut(png({ width: 200, height: 200, colour: 2 })) }, refusedWith: 'LEAF4032' },
@@ -98,10 +109,13 @@ export async function writeCorpus(dir: string, only?: readonly string[]): Promis
     }
     await writeFile(path.join(brands, 'hostile.yaml'), brand);
     const at = spec.logo ? 'data/brands/hostile.yaml:2' : spec.figure ? `data/leaflets/hostile/en.yaml:${text.split('\n').findIndex((l) => l.includes('src:')) + 1}` : undefined;
-    out.push({ name: spec.name, root, ...(spec.refusedWith ? { refusedWith: spec.refusedWith, at } : {}) });
+    out.push({ name: spec.name, root, ...(spec.refusedWith ? { refusedWith: spec.refusedWith, at } : {}), ...(spec.refusedIn ? { refusedIn: spec.refusedIn } : {}) });
   }
   return out;
 }
+
+/** Whether `step` of case `c` must refuse (rather than succeed). */
+export const refuses = (c: HostileCase, step: string): boolean => !!c.refusedWith && (!c.refusedIn || c.refusedIn.includes(step));
 
 /** The CLI steps every case goes through, with the file each writes. */
 export function stepsOf(c: HostileCase): { step: string; args: string[]; output?: string }[] {
@@ -109,6 +123,8 @@ export function stepsOf(c: HostileCase): { step: string; args: string[]; output?
   const html = path.join(c.root, 'out/hostile.html');
   return [
     { step: 'validate', args: ['validate', '--root', c.root] },
+    // lint reads text, not images: only the text cases (60 KB of "*a " once took it 38 s)
+    ...(c.refusedWith && !c.refusedIn ? [] : [{ step: 'lint', args: ['lint', '--root', c.root] }]),
     { step: 'render pdf', args: ['render', 'hostile', '--root', c.root, '--lang', 'en', '--brand', 'hostile', '-o', pdf], output: pdf },
     { step: 'render html', args: ['render', 'hostile', '--root', c.root, '--lang', 'en', '--brand', 'hostile', '--format', 'html', '-o', html], output: html },
   ];

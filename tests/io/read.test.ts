@@ -56,6 +56,17 @@ describe('reads stay in their folder', () => {
     expect(r.stdout + r.stderr).toContain('not a regular file');
   });
 
+  it('a build hashes a leaflet folder holding a link to /dev/zero and a link to its parent, and finishes', async () => {
+    t = await tempRoot();
+    await symlink('/dev/zero', t.file('data/leaflets/periduroscopia/zero.png'));
+    await symlink('..', t.file('data/leaflets/periduroscopia/loop'));
+    const started = Date.now();
+    const r = await runCli(['build', '--root', t.root, '--format', 'html', '--jobs', '1', '--json'], { cwd: t.root });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ built: 2 });
+  });
+
   it('readConfined reads no more than the limit, whatever size the file claims', async () => {
     t = await tempRoot();
     // /proc files claim size 0; the read still stops at the limit

@@ -99,6 +99,18 @@ describe('leaflets lint, as people read it', () => {
     expect(total.longWords).toBeGreaterThanOrEqual(0);
   });
 
+  it('a callout label is also recognised from the template strings of the root (a clinic wording)', async () => {
+    const en = EN.replace('            tip: Feel free to ask if you are not sure.', '            tip: "Good to know: feel free to ask if you are not sure."');
+    const f = await root({ en });
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    expect((await lint(f, [])).stdout).not.toContain('typed-decoration');
+    // the clinic's own wording of the tip label, in its language pack
+    await mkdir(`${f.root}/i18n`, { recursive: true });
+    await writeFile(`${f.root}/i18n/en.yaml`, 'tip: Good to know\n');
+    const r = await lint(f, []);
+    expect(r.stdout).toMatch(/\d+:\d+ +warning +“Good to know:” repeats the label the template prints on every tip\..* typed-decoration/);
+  });
+
   it('--help lists the options with examples', async () => {
     const r = await runCli(['lint', '--help']);
     expect(r.code).toBe(0);

@@ -526,3 +526,38 @@ describe('mixed-typography', () => {
     expect(await lintWith('mixed-typography', { it: withText('Dura 20-30 minuti.'), en })).toEqual([]);
   });
 });
+
+/**
+ * Every rule's `minWords` option changes what it reports: a rule that
+ * ignored the option (and kept its default) would fail here.
+ */
+describe('minWords, the shortest text a rule judges, is an option that takes effect', () => {
+  it('readability: a hard section is scored at the default 20 words, not when minWords is above its length', async () => {
+    const hardIt = IT.replace(
+      '      - text: La visita è un controllo semplice. Il medico fa alcune domande. Poi guarda la schiena.',
+      '      - text: La valutazione specialistica comprende un approfondito esame obiettivo neurologico e ortopedico, integrato dalla revisione sistematica della documentazione radiologica precedentemente acquisita.',
+    );
+    const about = (messages: { message: string }[]) => messages.filter((m) => m.message.startsWith("Section 'what'"));
+    expect(about(await lintWith('readability', { it: hardIt }))).toHaveLength(1);
+    expect(about(await lintWith('readability', { it: hardIt }, { options: { minWords: 200 } }))).toEqual([]);
+  });
+
+  it('translation-untranslated: a one-word label equal to the source is left alone at minWords 2, flagged at minWords 1', async () => {
+    const it = IT.replace('label: Durata', 'label: Ibuprofene');
+    const en = EN.replace('label: How long', 'label: Ibuprofene');
+    expect(await lintWith('translation-untranslated', { it, en })).toEqual([]);
+    expect((await lintWith('translation-untranslated', { it, en }, { options: { minWords: 1 } })).map((m) => m.code)).toEqual(['LEAF5004']);
+  });
+
+  it('duplicate-text: a repeated three-word sentence passes at minWords 4, is reported at minWords 3', async () => {
+    const it = IT.replace('No, la visita non fa male.', 'Guarda la schiena. Guarda la schiena.');
+    expect(await lintWith('duplicate-text', { it, en: null })).toEqual([]);
+    expect((await lintWith('duplicate-text', { it, en: null }, { options: { minWords: 3 } })).map((m) => m.code)).toEqual(['LEAF5007']);
+  });
+
+  it('link-text: an address with seven words of context passes at minWords 3, is flagged at minWords 10', async () => {
+    const it = IT.replace('Chiedi pure se hai dubbi.', 'Trovi gli orari sul sito della clinica, www.clinica.example.');
+    expect(await lintWith('link-text', { it, en: null })).toEqual([]);
+    expect((await lintWith('link-text', { it, en: null }, { options: { minWords: 10 } })).map((m) => m.code)).toEqual(['LEAF5014']);
+  });
+});

@@ -13,11 +13,14 @@ import type { Template } from '../../src/model/template.js';
 import type { MarkupElement, MarkupNode } from '../../src/model/markup.js';
 import { CODES } from '../../src/diagnostics/codes.js';
 import { REPO } from '../html/helpers.js';
+import { stringsFor } from '../support/strings.js';
+import type { SelectedStrings } from '../../src/select/view.js';
 
 const opts = { root: REPO, cwd: REPO };
 let leaflet: Leaflet;
 let brand: Brand;
 const templates = new Map<string, Template>();
+const packs = new Map<string, SelectedStrings>();
 
 beforeAll(async () => {
   const l = await loadLeaflet('periduroscopia', opts);
@@ -28,12 +31,13 @@ beforeAll(async () => {
     const t = await loadTemplate(name, opts);
     if (!t.ok) throw new Error(`template ${name} does not load`);
     templates.set(name, t.value);
+    for (const lang of ['it', 'en']) packs.set(`${name}:${lang}`, await stringsFor(lang, t.value, REPO));
   }
 });
 
 function compose(template: Template, lang: string) {
   const patient = { name: 'Mario Esempio', appointment: { date: '2026-03-03', time: '08:30' }, note: 'Una nota.' };
-  const view = selectView(leaflet, template, brand, { lang, patient });
+  const view = selectView(leaflet, template, brand, { lang, patient, allowDraft: true }, packs.get(`${template.name}:${lang}`)!);
   if (!view.ok) throw new Error(view.diagnostics[0]!.message);
   return composeLeaflet(view.value, template);
 }

@@ -6,7 +6,7 @@ import { PROJECT, runCli } from '../support/cli.js';
 import { tempRoot } from '../support/root.js';
 
 const renderer = new Renderer({ root: PROJECT, cwd: PROJECT });
-const base: RenderRequest = { leaflet: 'periduroscopia', template: 'standard', formats: ['html'], paper: 'a4', skip: [] };
+const base: RenderRequest = { leaflet: 'periduroscopia', template: 'standard', formats: ['html'], paper: 'a4', skip: [], allowDraft: true }; // en is a draft translation
 
 async function html(req: Partial<RenderRequest>): Promise<string> {
   const r = await renderer.render({ ...base, ...req });

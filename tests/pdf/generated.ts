@@ -12,7 +12,9 @@ import type { LaidOutDocument, PlacedBlock } from '../../src/model/layout.js';
 import type { MarkupElement, MarkupNode } from '../../src/model/markup.js';
 import type { Patient } from '../../src/model/patient.js';
 import type { Template } from '../../src/model/template.js';
-import { selectView } from '../../src/select/view.js';
+import { selectView, type SelectedStrings } from '../../src/select/view.js';
+import { stringUses } from '../../src/compose/engine.js';
+import { PATIENT_ROW_KEYS } from '../../src/select/patient.js';
 import { composeLeaflet } from '../../src/pipeline.js';
 import { loadFonts } from '../../src/write/pdf/fonts.js';
 import { layoutLeaflet } from '../../src/write/pdf/layout.js';
@@ -121,6 +123,7 @@ let base: Leaflet;
 const templates = new Map<string, Template>();
 const brands = new Map<string, Brand>();
 let examplePatient: Patient;
+const packs = new Map<string, SelectedStrings['pack']>();
 
 /** Loads what every case shares: the bundled leaflet, both templates, both brands, the example patient. */
 export async function loadShared(): Promise<void> {
@@ -141,6 +144,11 @@ export async function loadShared(): Promise<void> {
   const p = await loadPatient({ file: 'data/patients/example.yaml', set: [], root: renderer.options.root, cwd: renderer.options.root });
   if (!p.ok) throw new Error('example patient');
   examplePatient = { ...p.value, skip: [] };
+  for (const lang of ['it', 'en']) {
+    const pack = await renderer.strings(lang);
+    if (!pack.ok) throw new Error(`strings ${lang}`);
+    packs.set(lang, pack.value);
+  }
 }
 
 export interface Laid {
@@ -155,7 +163,7 @@ export function lay(c: Case): Laid {
   const language: LanguageContent = { ...source, status: c.draft ? 'draft' : 'approved', title: c.title, subtitle: undefined, summary: c.summary, sections: c.sections };
   const leaflet: Leaflet = { ...base, languages: [language] };
   const patient = c.patient ? { ...examplePatient, note: c.patient.note, appointment: { ...examplePatient.appointment, place: c.patient.place } } : null;
-  const view = selectView(leaflet, template, brands.get(c.brand)!, { lang: c.lang, skip: [], paper: c.paper, patient, patientSkip: [] });
+  const view = selectView(leaflet, template, brands.get(c.brand)!, { lang: c.lang, skip: [], paper: c.paper, patient, patientSkip: [], allowDraft: true }, { pack: packs.get(c.lang)!, uses: stringUses(template, PATIENT_ROW_KEYS) });
   if (!view.ok) throw new Error(JSON.stringify(view.diagnostics));
   const composed = composeLeaflet(view.value, template);
   if (!composed.ok) throw new Error(JSON.stringify(composed.diagnostics));

@@ -13,19 +13,23 @@ import type { Template } from '../../src/model/template.js';
 import type { SectionView } from '../../src/model/view.js';
 import { CODES } from '../../src/diagnostics/codes.js';
 import { REPO, cli } from '../html/helpers.js';
+import { stringsFor } from '../support/strings.js';
+import type { SelectedStrings } from '../../src/select/view.js';
 
 let leaflet: Leaflet;
 let template: Template;
 let brand: Brand;
+const packs = new Map<string, SelectedStrings>();
 const opts = { root: REPO, cwd: REPO };
 
 beforeAll(async () => {
   const [l, t, b] = await Promise.all([loadLeaflet('periduroscopia', opts), loadTemplate('standard', opts), loadBrand(undefined, opts)]);
   if (!l.ok || !t.ok || !b.ok) throw new Error('the bundled content does not load');
   [leaflet, template, brand] = [l.value, t.value, b.value];
+  for (const lang of ['it', 'en']) packs.set(lang, await stringsFor(lang, template, REPO));
 });
 
-const select = (s: Selection) => selectView(leaflet, template, brand, s);
+const select = (s: Selection) => selectView(leaflet, template, brand, s, packs.get(s.lang ?? 'it')!);
 const paths = (sections: SectionView[]): string[] => sections.flatMap((s) => [s.path, ...paths(s.sections)]);
 const picked = (s: Selection) => {
   const r = select(s);
@@ -54,13 +58,17 @@ describe('language', () => {
     expect(r.diagnostics[0]!.message).toMatch(/Languages: it, en/);
   });
 
-  it('refuses a language the template has no strings for, naming the file to add', () => {
-    const noEnglish: Template = { ...template, strings: new Map([...template.strings].filter(([k]) => k !== 'en')) };
-    const r = selectView(leaflet, noEnglish, brand, { lang: 'en' });
+  it('refuses a pack that lacks a string the template reads, naming the key, the part and the clinic file', () => {
+    const en = packs.get('en')!;
+    const { companion: _gone, ...rest } = en.pack.strings.patient as Record<string, string>;
+    const lacking = { ...en, pack: { ...en.pack, strings: { ...en.pack.strings, patient: rest }, clinicFile: 'i18n/en.yaml' } };
+    const r = selectView(leaflet, template, brand, { lang: 'en', patient: { name: 'A', companion: true } }, lacking);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.diagnostics[0]!.code).toBe(CODES.NO_TEMPLATE_STRINGS);
-    expect(r.diagnostics[0]!.message).toContain('en.yaml');
+    expect(r.diagnostics[0]!.code).toBe(CODES.STRINGS_MISSING_KEY);
+    expect(r.diagnostics[0]!.message).toContain("'patient.companion'");
+    expect(r.diagnostics[0]!.message).toContain('patient box rows');
+    expect(r.diagnostics[0]!.file).toBe('i18n/en.yaml');
   });
 });
 

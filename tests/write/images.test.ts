@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { crc32, deflateSync } from 'node:zlib';
-import { IMAGE_LIMITS, inspectImage } from '../../src/write/images.js';
+import { IMAGE_LIMITS, inspectImage, svgDrawsProblems } from '../../src/write/images.js';
 import { hugePng, jpeg, nestedUseSvg, png, svg } from '../support/images.js';
 
 const kindOf = (bytes: Uint8Array, type: 'png' | 'jpeg' | 'svg') => {
@@ -138,5 +138,59 @@ describe('SVG: parsed as XML, self-contained, bounded once expanded', () => {
     const n = IMAGE_LIMITS.svgElements;
     expect(kindOf(svg(`<g id="a">${'<rect/>'.repeat(98)}</g><use href="#a"/>`), 'svg')).toBe('ok');
     expect(kindOf(svg(`<g id="a">${'<rect/>'.repeat(n / 2)}</g><use href="#a"/>`), 'svg')).toBe('too-large');
+  });
+});
+
+describe('the checker answers for any bytes: never throws, never accepts what it cannot size', () => {
+  it('any bytes, as any format: a verdict, never an exception', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('png', 'jpeg', 'svg') as fc.Arbitrary<'png' | 'jpeg' | 'svg'>, (bytes, type) => {
+        const r = inspectImage(bytes, type);
+        if (r.ok) expect(r.facts.width > 0 && r.facts.height > 0).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a valid file with bytes flipped: a verdict, never an exception', () => {
+    const files = { png: png({ width: 16, height: 16 }), jpeg: jpeg({ width: 16, height: 16 }), svg: svg('<g id="a"><rect width="1" height="1"/></g><use href="#a"/>') };
+    fc.assert(
+      fc.property(fc.constantFrom('png', 'jpeg', 'svg') as fc.Arbitrary<'png' | 'jpeg' | 'svg'>, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }), (type, flips) => {
+        const bytes = Buffer.from(files[type]);
+        for (const [at, v] of flips) bytes[at % bytes.length] = v;
+        inspectImage(bytes, type);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any text inside an SVG: refused or accepted, never an exception, never a script let through', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '/', '"', '=', ' ', 'a', 'on', 'script', 'href', '#', 'use', 'url(', ')', ':', '&', ';', 'x') , maxLength: 60 }), (body) => {
+        const r = inspectImage(svg(body), 'svg');
+        if (r.ok) expect(body).not.toMatch(/<script/i);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('an SVG is bounded by how often the PDF draws it', () => {
+  const logo = { id: 'logo', path: '/x/logo.svg', type: 'svg' as const, folder: '/x', origin: { what: "The logo of brand 'b'", written: 'logo.svg', file: 'data/brands/b.yaml', line: 2, column: 7 } };
+
+  it('a 1 500-element logo fits a 13-page PDF and is refused on 30 pages, at the logo: line', () => {
+    expect(svgDrawsProblems([{ asset: logo, elements: 1500, times: 13 }])).toEqual([]);
+    const refused = svgDrawsProblems([{ asset: logo, elements: 1500, times: 30 }]);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ code: 'LEAF4034', file: 'data/brands/b.yaml', line: 2, column: 7, message: expect.stringMatching(/drawn 30 time/) });
+  });
+
+  it('counts every SVG of the document together, and names the ones that weigh most', () => {
+    const figure = { ...logo, id: 'figure-1', origin: { ...logo.origin, what: 'A figure', file: 'en.yaml' } };
+    const refused = svgDrawsProblems([
+      { asset: logo, elements: 10, times: 30 },
+      { asset: figure, elements: IMAGE_LIMITS.svgElementsDrawn, times: 1 },
+    ]);
+    expect(refused.map((d) => d.file)).toEqual(['en.yaml']);
   });
 });

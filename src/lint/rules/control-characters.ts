@@ -23,7 +23,10 @@ export const controlCharacters: Rule<Record<string, never>> = {
         for (const c of findControls(u.text))
           out.push({
             code: CODES.LINT_CONTROL_CHARACTER,
-            message: `${c.name} is not text: it prints as nothing${c.codePoint >= 0x202a ? ' and reorders the words around it' : ''}. Remove it (editors often show it as a box, ^[ or <ESC>).`,
+            message:
+              c.codePoint >= 0x202a
+                ? `${c.name} is not text: it prints as nothing and reorders the words around it. Remove it (most editors do not show it; delete the characters around the column and type them again).`
+                : `${c.name} is not text: it prints as nothing. Remove it (editors often show it as a box, ^[ or <ESC>).`,
             ...place(lang, u.pointer, c.index),
           });
     return out;

@@ -3,8 +3,12 @@ import type { FontChain, Finding, Rule } from '../model.js';
 import { place } from '../locate.js';
 import { PRINTED } from '../units.js';
 
-/** Not drawn, so no glyph needed: white space, controls, joiners, variation selectors. */
-const INVISIBLE = /[\s\p{Cc}\u200b-\u200d\u2060\ufe00-\ufe0f]/u;
+/**
+ * Not drawn, so no glyph needed: white space, controls, joiners, variation
+ * selectors, and the bidi embeddings, overrides and isolates, which the
+ * writers strip (control-characters reports them instead).
+ */
+const INVISIBLE = /[\s\p{Cc}\u200b-\u200d\u2060\ufe00-\ufe0f\u202a-\u202e\u2066-\u2069]/u;
 
 /**
  * Characters the template's fonts cannot draw. pdfkit has no font fallback:

@@ -21,7 +21,8 @@ export interface TypedDecorationOptions {
  *   of any item, point, question or callout;
  * - a callout label ("Attenzione:", "Consiglio pratico:", "Warning:",
  *   "Tip:") at the start of a tip or warning, which the template prints above
- *   every callout in the leaflet's language.
+ *   every callout in the leaflet's language: the template's own strings for
+ *   that language, and a table of usual wordings.
  */
 export const typedDecoration: Rule<TypedDecorationOptions> = {
   id: 'typed-decoration',
@@ -29,7 +30,7 @@ export const typedDecoration: Rule<TypedDecorationOptions> = {
   severity: 'warning',
   defaults: { labels: [] },
   options: { labels: { type: 'strings', description: 'more callout labels to flag at the start of a tip or warning' } },
-  check({ leaflet, units }, o) {
+  check({ leaflet, units, calloutLabels }, o) {
     const out: Finding[] = [];
     for (const lang of leaflet.languages)
       for (const u of units(lang)) {
@@ -39,7 +40,9 @@ export const typedDecoration: Rule<TypedDecorationOptions> = {
         const at = (offset: number) => place(lang, u.pointer, lead + offset);
         const number = NUMBERED.has(u.role) ? /^(\d{1,2}[.)])[*_]*(?=\s)/.exec(rest) : null;
         const symbol = SYMBOL.exec(rest);
-        const label = CALLOUTS.has(u.role) ? calloutLabel(rest, lang.lang, o.labels) : undefined;
+        const label = CALLOUTS.has(u.role)
+          ? calloutLabel(rest, [...(LABELS[lang.lang.split('-')[0]!] ?? []), ...(calloutLabels?.get(lang.lang) ?? []), ...o.labels])
+          : undefined;
         if (number)
           out.push({
             code: CODES.LINT_TYPED_NUMBER,
@@ -94,9 +97,11 @@ const SYMBOL =
   /^([•·◦▪▫■□●○◆◇►▶▸➢➤→⇒➔➜➝➞⟶↳✓✔✗✘☐☑☒★☆👉–—]|[\u2460-\u2473\u2776-\u2793])(?:\s+|(?<=[\u2460-\u2473\u2776-\u2793]))/u;
 
 /**
- * Callout labels as editors type them, per language: the template's own
- * label ("Consiglio pratico", "Attenzione") and the usual synonyms. A label
- * counts when a colon, dash or exclamation mark follows it.
+ * Callout labels as editors type them, per language: the bundled template's
+ * label ("Consiglio pratico", "Attenzione") and the usual synonyms. The
+ * labels of the templates being linted against (their "tip" and "warning"
+ * strings, in every language they have, a clinic's own included) are added
+ * to these. A label counts when a colon, dash or exclamation mark follows it.
  */
 const LABELS: Record<string, string[]> = {
   it: ['Consiglio pratico', 'Consiglio', 'Suggerimento', 'Nota', 'Attenzione', 'Avvertenza', 'Importante'],
@@ -107,9 +112,8 @@ const LABELS: Record<string, string[]> = {
   pt: ['Dica prática', 'Dica', 'Conselho', 'Nota', 'Atenção', 'Aviso', 'Importante'],
 };
 
-function calloutLabel(text: string, lang: string, extra: readonly string[]): string | undefined {
-  const labels = [...(LABELS[lang.split('-')[0]!] ?? []), ...extra].sort((a, b) => b.length - a.length);
-  for (const l of labels) {
+function calloutLabel(text: string, labels: readonly string[]): string | undefined {
+  for (const l of [...labels].sort((a, b) => b.length - a.length)) {
     const m = new RegExp(`^(${escapeRe(l)})[*_]*\\s*[:!–—-][*_]*`, 'iu').exec(text);
     if (m) return m[0].replace(/[*_]/g, '');
   }

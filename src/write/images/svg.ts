@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { excerpt } from '../../diagnostics/excerpt.js';
 import { refuse, type ImageProblem, type Inspection } from './problem.js';
 
 export interface SvgFacts {
@@ -250,6 +251,5 @@ function countNumbers(s: string): number {
 
 /** A short, printable excerpt of text from the file: never more than 60 characters, no control characters. */
 function escape(s: string): string {
-  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
-  return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
+  return excerpt(s, 60);
 }

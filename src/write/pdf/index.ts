@@ -12,10 +12,12 @@ import type { LaidOutDocument } from '../../model/layout.js';
 import type { Template } from '../../model/template.js';
 import type { Composed } from '../../pipeline.js';
 import { CODES } from '../../diagnostics/codes.js';
-import { loadAssets, type LoadedAsset } from './assets.js';
+import { drawCounts, loadAssets, type LoadedAsset } from './assets.js';
+import { svgDrawsProblems } from '../images.js';
 import { loadFonts, type FontChain } from './fonts.js';
 import { checkGlyphs, missingGlyphDiagnostics, type TextSources } from './glyphs.js';
-import { layoutLeaflet } from './layout.js';
+import { layoutSteps } from './layout.js';
+import { drive, finish, Interrupted, pacer, type Pace, type Steps } from '../../io/interrupt.js';
 import { metadataOf } from './metadata.js';
 import { paginate } from './paginate.js';
 import { PAPER_SIZES, stylesFor } from './styles.js';
@@ -27,6 +29,8 @@ export interface PdfOptions {
   cache: Map<string, unknown>;
   /** where the text came from, so a character no font has is reported at its line */
   sources?: TextSources;
+  /** called between pieces of work so Ctrl-C can stop a long document (io/interrupt.ts) */
+  pace?: Pace;
 }
 
 export interface LaidOut {
@@ -37,30 +41,61 @@ export interface LaidOut {
 
 /** Everything up to paint: the layout as data (tests compare it as JSON). */
 export async function layoutPdf(composed: Composed, options: PdfOptions): Promise<Result<LaidOut>> {
+  const prepared = await prepare(composed, options);
+  if (!prepared.ok) return prepared;
+  return finish(layoutPdfSteps(composed, prepared.value));
+}
+
+interface Prepared {
+  fonts: FontChain;
+  styles: ReturnType<typeof stylesFor>;
+  assets: Map<string, LoadedAsset>;
+}
+
+/** Fonts, the glyph check and the images: every refusal before any layout work. */
+async function prepare(composed: Composed, options: PdfOptions): Promise<Result<Prepared>> {
   const { view, tree } = composed;
   const theme = view.theme;
   const themeFile = path.join(options.template.dir, 'theme.yaml');
   const fonts = loadFonts(theme, options.cache, themeFile);
   if (!fonts.ok) return fonts;
   const styles = stylesFor(theme);
-
   const missing = checkGlyphs(tree, fonts.value, styles.italic);
   if (missing.size) {
     const files = [...Object.values(theme.fonts.body), ...theme.fonts.fallback];
     return { ok: false, diagnostics: missingGlyphDiagnostics(missing, view, options.sources ?? { sourceMaps: [] }, files) };
   }
-
   const assets = await loadAssets(view.assets);
   if (!assets.ok) return assets;
+  return { ok: true, value: { fonts: fonts.value, styles, assets: assets.value }, warnings: [] };
+}
 
+function* layoutPdfSteps(composed: Composed, prepared: Prepared): Steps<Result<LaidOut>> {
+  const { view, tree } = composed;
+  const { fonts, styles, assets } = prepared;
   const size = PAPER_SIZES[view.paper] ?? PAPER_SIZES.a4!;
-  const flow = layoutLeaflet(tree, { styles, fonts: fonts.value, size, margins: theme.margins, assets: assets.value });
-  return { ok: true, value: { document: paginate(flow, fonts.value), fonts: fonts.value, assets: assets.value }, warnings: [] };
+  const flow = yield* layoutSteps(tree, { styles, fonts, size, margins: view.theme.margins, assets });
+  yield;
+  const document = paginate(flow, fonts);
+  yield;
+  // an SVG is redrawn on every page that shows it: bound what the whole PDF draws
+  const counts = drawCounts(document);
+  const draws = view.assets.flatMap((a) => {
+    const loaded = assets.get(a.id);
+    return loaded?.elements !== undefined ? [{ asset: a, elements: loaded.elements, times: counts.get(a.id) ?? 0 }] : [];
+  });
+  const tooMany = svgDrawsProblems(draws);
+  if (tooMany.length) return { ok: false, diagnostics: tooMany };
+  return { ok: true, value: { document, fonts, assets }, warnings: [] };
 }
 
 /** markup → boxes → pages → pdfkit. */
 export async function writePdf(composed: Composed, options: PdfOptions): Promise<Result<{ bytes: Uint8Array; pages: number }>> {
-  const laid = await layoutPdf(composed, options);
+  const pace = options.pace ?? pacer(undefined);
+  const prepared = await prepare(composed, options);
+  if (!prepared.ok) return prepared;
+  await pace();
+  const laid = await drive(layoutPdfSteps(composed, prepared.value), pace);
   if (!laid.ok) return laid;
   const { paint } = await import('./paint.js');
   try {
@@ -69,9 +104,11 @@ export async function writePdf(composed: Composed, options: PdfOptions): Promise
       assets: laid.value.assets,
       meta: metadataOf(composed.view, options.date),
       cache: options.cache,
+      pace,
     });
     return { ok: true, value: { bytes, pages: laid.value.document.pages.length }, warnings: [] };
   } catch (e) {
+    if (e instanceof Interrupted) throw e;
     // images were checked before layout; what is left here is a damaged file pdfkit could not decode
     return {
       ok: false,

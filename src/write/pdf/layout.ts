@@ -6,6 +6,7 @@ import type { LoadedAsset } from './assets.js';
 import { ascent, fontFor, fontNamed, measure, type FontChain } from './fonts.js';
 import { breakLines, type InlineRun, type Line } from './text.js';
 import { mm, type BoxStyle, type Styles, type TextStyle } from './styles.js';
+import { finish, type Steps } from '../../io/interrupt.js';
 
 /**
  * An unbreakable vertical slice of the leaflet: one line of a paragraph,
@@ -111,6 +112,11 @@ interface Ctx {
 
 /** markup → chunks in reading order, with the structure tree they belong to. */
 export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
+  return finish(layoutSteps(tree, input));
+}
+
+/** The same, pausing after every block so that a long leaflet can be interrupted (io/interrupt.ts). */
+export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flow> {
   const { styles, fonts } = input;
   const [pageWidth, pageHeight] = input.size;
   const m = { top: mm(input.margins.top), right: mm(input.margins.right), bottom: mm(input.margins.bottom), left: mm(input.margins.left) };
@@ -140,6 +146,17 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
       open.pop();
     }
   };
+  /** the same, around blocks laid out step by step */
+  function* grouped(kind: BlockKind, unsplit: boolean, body: () => Steps<void>): Steps<void> {
+    const parent = open[open.length - 1] ?? null;
+    open.push(groups.length);
+    groups.push({ kind, unsplit, parent });
+    try {
+      yield* body();
+    } finally {
+      open.pop();
+    }
+  }
   /** binds a chunk to the next, naming the rule unless a narrower one already did */
   const bind = (c: Chunk, why: string) => {
     c.keepWithNext = true;
@@ -179,12 +196,19 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
         st = null;
         c = styles.colours.primary;
       }
+      // a part in another language than its paragraph is its own Span carrying /Lang (PDF/UA, WCAG 3.1.2)
+      if (n.attrs.lang && st !== null) {
+        st = node('Span', st);
+        nodes[st]!.lang = n.attrs.lang;
+      }
       if (n.classes.includes('point-label') || n.classes.includes('number')) {
         b = true;
         c = styles.colours.primary;
       }
       for (const ch of n.children) walk(ch, b, i, st, c);
     };
+    // an element in another language (a patient's note, a brand footer in English) says so on its own structure element
+    if (el.attrs.lang && struct !== null) nodes[struct]!.lang = el.attrs.lang;
     for (const ch of el.children) walk(ch, baseBold, baseItalic, struct, style.colour);
     // collapse spaces across runs, trim the ends
     const out: InlineRun[] = [];
@@ -430,7 +454,7 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
   };
 
   /** A callout, the summary, the patient box, the draft notice: blocks on a tinted or bordered box. */
-  const boxed = (el: MarkupElement, ctx: Ctx, style: BoxStyle, role: StructRole | null, keep: string | null) => {
+  function* boxed(el: MarkupElement, ctx: Ctx, style: BoxStyle, role: StructRole | null, keep: string | null): Steps<void> {
     const box = openBox(style, ctx);
     const struct = role ? node(role, ctx.struct) : ctx.struct;
     const inset = style.barWidth + style.padding;
@@ -440,12 +464,12 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
     emit([spacer(style.padding, gapFor(ctx, true, el.classes.includes('callout') ? styles.space.callout : styles.space.paragraph), inner)]);
     if (wasAfterHeading) bind(chunks[start]!, KEEP.heading);
     boxStart = true;
-    blocks(el.children, inner);
+    yield* blocks(el.children, inner);
     afterHeading = false;
     emit([spacer(style.padding, 0, inner)]);
     if (keep) keepTogether(start, keep);
     boxStart = false;
-  };
+  }
 
   /**
    * Label/value pairs (the patient box). The label column is as wide as the
@@ -539,18 +563,18 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
    * tip landed on the next page, cut off from its question.
    */
   let inFaq = false;
-  const faqItem = (el: MarkupElement, ctx: Ctx) => {
+  function* faqItem(el: MarkupElement, ctx: Ctx): Steps<void> {
     inFaq = true;
     try {
       for (const c of el.children) {
         if (c.type !== 'element') continue;
         if (c.classes.includes('callout') && chunks.length) bind(chunks[chunks.length - 1]!, KEEP.faqTip);
-        blocks([c], ctx);
+        yield* blocks([c], ctx);
       }
     } finally {
       inFaq = false;
     }
-  };
+  }
 
   /**
    * The patient box is not split when it fits on a page, and it starts on
@@ -558,23 +582,24 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
    * hold it, it is cut there and continues on page 2 under a "continued" note.
    */
   const patientBox = (el: MarkupElement, ctx: Ctx) =>
-    group('patient-box', true, () => {
+    grouped('patient-box', true, function* () {
       const start = chunks.length;
-      boxed(el, ctx, styles.boxes.patient, 'Div', KEEP.patient);
+      yield* boxed(el, ctx, styles.boxes.patient, 'Div', KEEP.patient);
       if (chunks[start]) chunks[start].staysOnPage = true;
     });
 
   /** The clinic's contacts close the leaflet in one piece: a split left the last page holding one line. */
   const contacts = (el: MarkupElement, ctx: Ctx) =>
-    group('contacts', true, () => {
+    grouped('contacts', true, function* () {
       const start = chunks.length;
-      blocks(el.children, ctx);
+      yield* blocks(el.children, ctx);
       keepTogether(start, KEEP.contacts);
     });
 
-  const blocks = (children: readonly MarkupNode[], ctx: Ctx) => {
+  function* blocks(children: readonly MarkupNode[], ctx: Ctx): Steps<void> {
     for (const c of children) {
       if (c.type !== 'element') continue;
+      yield;
       const cls = c.classes;
       switch (c.tag) {
         case 'h1':
@@ -604,20 +629,20 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
         case 'section': {
           const sect = node('Sect', ctx.struct);
           for (const h of c.children) if (h.type === 'element' && /^h[23]$/.test(h.tag) && !h.classes.includes('question')) parentSection.set(h, true);
-          blocks(c.children, { ...ctx, struct: sect });
+          yield* blocks(c.children, { ...ctx, struct: sect });
           break;
         }
         case 'aside':
-          patientBox(c, ctx);
+          yield* patientBox(c, ctx);
           break;
         case 'div':
-          if (cls.includes('callout')) group(inFaq ? 'faq-tip' : 'callout', true, () => boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', KEEP.callout));
-          else if (cls.includes('summary')) group('summary', false, () => boxed(c, ctx, styles.boxes.summary, 'Div', null));
-          else if (cls.includes('draft-mark')) group('draft', true, () => boxed(c, ctx, styles.boxes.draft, 'Div', KEEP.draft));
-          else if (cls.includes('faq-item')) faqItem(c, ctx);
-          else if (cls.includes('answer')) group('faq-answer', false, () => blocks(c.children, ctx));
-          else if (cls.includes('contacts')) contacts(c, ctx);
-          else blocks(c.children, ctx);
+          if (cls.includes('callout')) yield* grouped(inFaq ? 'faq-tip' : 'callout', true, () => boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', KEEP.callout));
+          else if (cls.includes('summary')) yield* grouped('summary', false, () => boxed(c, ctx, styles.boxes.summary, 'Div', null));
+          else if (cls.includes('draft-mark')) yield* grouped('draft', true, () => boxed(c, ctx, styles.boxes.draft, 'Div', KEEP.draft));
+          else if (cls.includes('faq-item')) yield* faqItem(c, ctx);
+          else if (cls.includes('answer')) yield* grouped('faq-answer', false, () => blocks(c.children, ctx));
+          else if (cls.includes('contacts')) yield* contacts(c, ctx);
+          else yield* blocks(c.children, ctx);
           break;
         case 'header':
         case 'footer':
@@ -625,12 +650,12 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
         default:
           // main, article and groupings the contract may add: their children flow in order
           if (c.children.some((k) => k.type === 'text' && k.value.trim())) para(c, ctx);
-          else blocks(c.children, ctx);
+          else yield* blocks(c.children, ctx);
       }
     }
-  };
+  }
 
-  blocks(tree.children, { x: content.x, width: content.width, struct: root, boxes: [] });
+  yield* blocks(tree.children, { x: content.x, width: content.width, struct: root, boxes: [] });
 
   return {
     chunks,

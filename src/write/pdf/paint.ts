@@ -5,6 +5,7 @@ import { fontNamed, measure, RTL_SHAPING, type FontChain, type LoadedFont } from
 import { directionalRuns, hasRtl } from './bidi.js';
 import { infoOf, xmpOf, type PdfMetadata } from './metadata.js';
 import { buildStructure, roleOf, type StructElement } from './structure.js';
+import type { Pace } from '../../io/interrupt.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -14,6 +15,8 @@ export interface PaintInput {
   meta: PdfMetadata;
   /** lives as long as the Renderer */
   cache: Map<string, unknown>;
+  /** awaited before each page: a long document stops there on Ctrl-C */
+  pace?: Pace;
 }
 
 /** pdfkit internals the writer relies on, checked by the tests against the pinned 0.17.2. */
@@ -63,7 +66,8 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
   type OutlineItem = ReturnType<Doc['outline']['addItem']>;
   const tops = new Map<number, OutlineItem>();
 
-  laid.pages.forEach((page, index) => {
+  for (const [index, page] of laid.pages.entries()) {
+    await input.pace?.();
     doc.addPage({ size: page.size, margin: 0 });
     // pdfkit points a bookmark at the current page: add each while its section's first page is current
     laid.outline.forEach((o, k) => {
@@ -77,8 +81,11 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
       doc.endMarkedContent();
     }
     for (const item of page.items) draw(doc, item, input, images, svg, { elements, roleOf: (id) => roleOf(laid.structure, id) });
-  });
+  }
+  await input.pace?.();
   end();
+  // the structure tree and the fonts (subset, compressed) each take a while for a long leaflet
+  await input.pace?.();
   doc.end();
   await done;
   return Buffer.concat(chunks);

@@ -30,7 +30,11 @@ export function buildStructure(doc: Doc, tree: StructureTree, pages: readonly La
   const elements = new Map<number, StructElement>();
   const make = (id: number): StructElement => {
     const n = tree.nodes[id]!;
-    const el = doc.struct(n.role, { ...(n.alt !== undefined && { alt: n.alt }), ...(n.actual !== undefined && { actual: n.actual }) });
+    const el = doc.struct(n.role, {
+      ...(n.alt !== undefined && { alt: n.alt }),
+      ...(n.actual !== undefined && { actual: n.actual }),
+      ...(n.lang !== undefined && { lang: n.lang }),
+    });
     elements.set(id, el);
     return el;
   };
