@@ -84,7 +84,16 @@ export interface ViewModel {
   subtitle: InlineText | null;
   summary: InlineText[];
   sections: SectionView[];
-  document: DocumentControl & { publishedText: string; reviewText: string };
+  document: DocumentControl & {
+    publishedText: string;
+    reviewText: string;
+    /**
+     * Set when this language is a translation: the source version it
+     * translates ("?" when its file does not record it) and whether it is
+     * still a draft. A translation never shows the source's version as its own.
+     */
+    translation: { version: string; draft: boolean } | null;
+  };
   brand: BrandView;
   patient: PatientView | null;
   /** the template's strings in the leaflet's language */

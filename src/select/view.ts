@@ -147,6 +147,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
         ...leaflet.document,
         publishedText: date(leaflet.document.published),
         reviewText: date(leaflet.document.review),
+        translation: content.lang === leaflet.source ? null : { version: content.translatedFrom?.version ?? '?', draft: content.status === 'draft' },
       },
       brand: brandView,
       patient: selection.patient ? patientView(selection.patient, lang, strings.pack) : null,

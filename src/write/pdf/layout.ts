@@ -328,7 +328,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     const role: StructRole = level === 1 ? 'H1' : level === 2 ? 'H2' : 'H3';
     const id = node(role, ctx.struct);
     const inSection = parentSection.get(el);
-    const gap = level === 1 ? 0 : level === 2 ? styles.space.section : el.classes.includes('question') ? styles.space.section * 0.7 : styles.space.section * 0.8;
+    // the title keeps a section's space from the draft notice above it (they touched); at the top of a page it is dropped
+    const gap = level === 1 ? styles.space.section : level === 2 ? styles.space.section : el.classes.includes('question') ? styles.space.section * 0.7 : styles.space.section * 0.8;
     const cs = paragraph(runsOf(el, style, id), style, ctx, gapFor(ctx, true, gap), {
       keep: true,
       bookmark: inSection ? { title: textOf(el).replace(/\s+/g, ' ').trim(), level: level === 3 ? 3 : 2 } : undefined,
