@@ -137,13 +137,15 @@ export interface LaidOutPage {
 }
 
 /** The tagged-PDF structure tree, in markup order. Node ids index `StructureTree.nodes`. */
-export type StructRole = 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span';
+export type StructRole = 'Link' | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span';
 
 export interface StructNode {
   id: number;
   role: StructRole;
   /** Figure alternative text */
   alt?: string;
+  /** a Link's destination (https:, tel:, mailto:): painted as a link annotation over its text */
+  href?: string;
   /** what a screen reader says instead of the drawn text: "1" for a key point's circled ① */
   actual?: string;
   /** the language of this part when it is not the document's: brand text in a fallback language, a patient's note (PDF/UA, /Lang) */

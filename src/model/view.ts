@@ -51,6 +51,8 @@ export interface BrandView {
   logo: { src: string; alt: string; altLang: string | null } | null;
   colours: { primary: string; accent: string; text: string };
   contacts: { address: string | null; phone: string | null; email: string | null; web: string | null };
+  /** where the contacts lead, for links in both outputs: tel: (digits and +), mailto:, and the web address when it is https */
+  links: { phone: string | null; email: string | null; web: string | null; /** the phone number as a link shows it: no-break spaces, so no line breaks inside it */ phoneText: string | null };
   hasContacts: boolean;
   footer: string | null;
   footerLang: string | null;

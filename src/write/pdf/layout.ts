@@ -196,6 +196,12 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
         st = null;
         c = styles.colours.primary;
       }
+      // a link is its own Link element with alternate text; paint puts a link annotation over its text (PDF/UA-1 7.18.5)
+      if (n.tag === 'a' && n.attrs.href && st !== null) {
+        st = node('Link', st, textOf(n).replace(/\s+/g, ' ').trim() || n.attrs.href);
+        nodes[st]!.href = n.attrs.href;
+        c = styles.colours.primary;
+      }
       // a part in another language than its paragraph is its own Span carrying /Lang (PDF/UA, WCAG 3.1.2)
       if (n.attrs.lang && st !== null) {
         st = node('Span', st);
