@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // PDF benchmark (issue 4): the Italian periduroscopia leaflet, A4, DejaVu Sans,
+// with the Arabic, Chinese and Hindi translations beside it (issue 12),
 // measured side by side in one run against Typst and Chromium print-to-PDF.
 //   cold: a whole process from start to PDF on disk (median of runs)
 //   warm: time per leaflet in one process that keeps its state (median)
@@ -74,6 +75,18 @@ const leafletsWarm = await warm(async () => {
 row('leaflets render (bin: bundle + code cache)', leafletsCold, leafletsWarm);
 row('leaflets render (ES-module bundle, no cache)', esmBundleCold, null);
 row('leaflets render (per-file dist/, no bundle)', unbundledCold, null);
+
+// --- other scripts (issue 12): the same leaflet in Arabic, Chinese and Hindi, in the same run ---
+for (const lang of ['ar', 'zh-Hans', 'hi']) {
+  const file = path.join(tmp, `${lang}.pdf`);
+  const langCold = cold(process.execPath, ['bin/leaflets.js', 'render', 'periduroscopia', '--lang', lang, '-o', file], COLD, { env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+  const langRequest = { ...request, lang };
+  const langWarm = await warm(async () => {
+    const r = await renderer.render(langRequest);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+  });
+  row(`leaflets render --lang ${lang} (bin)`, langCold, langWarm);
+}
 
 // --- Typst --------------------------------------------------------------------
 const esc = (s) => String(s).replace(/[\\#$*_`<>@[\]~"]/g, (c) => `\\${c}`);

@@ -1,7 +1,9 @@
 /**
- * `leaflets build`: config + flags → matrix → jobs → (shard) → skip what is
- * up to date → build the rest in parallel → cache, manifest, report.
- * Returns the exit code; never exits the process itself.
+ * A build: config + options → matrix → jobs → (shard) → skip what is up to
+ * date → build the rest in parallel → cache, manifest, report. Returns the
+ * report as data; it never prints, exits or reads the environment (the
+ * date and the abort signal come in as options). `leaflets build` prints it
+ * (src/cli/build-run.ts).
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -11,27 +13,25 @@ import type { Format } from '../render.js';
 import { loadConfig } from '../content/config.js';
 import { displayPath, layout } from '../content/paths.js';
 import { CODES } from '../diagnostics/codes.js';
-import { colourWanted, formatDiagnostics, painter } from '../diagnostics/print.js';
 import { checkOutput, checkOutputFolder, writeOutput, type OutputPolicy } from '../io/output.js';
 import { realpath } from 'node:fs/promises';
-import { EXIT, write, type CliIO } from '../cli/context.js';
-import { interruptedExitCode } from '../io/interrupt.js';
-import { DEFAULT_BRAND_LABEL, describe, expandJobs, resolveMatrix, type Job } from './matrix.js';
+import { fail, ok, type Result } from '../model/diagnostic.js';
+import { DEFAULT_BRAND_LABEL, expandJobs, resolveMatrix, type Job } from './matrix.js';
 import { readInventory } from './inventory.js';
 import { selectShard, type Shard } from './shard.js';
 import { KeyMaker } from './keys.js';
 import { cacheFile, cacheText, mtimeOf, readCache, upToDate } from './cache.js';
 import { runPool } from './pool.js';
 import { writeFailed, type WorkItem, type WorkResult } from './artefact.js';
-import { makeManifest, makeReport, type ArtefactRecord } from './report.js';
-import { createProgress } from './progress.js';
+import { makeManifest, makeReport, type ArtefactRecord, type BuildReport } from './report.js';
 import { shardManifestFile } from './pattern.js';
 import { toolVersion } from './fingerprint.js';
 
 export interface BuildOptions {
   /** absolute content root */
   root: string;
-  json: boolean;
+  /** the folder file names in diagnostics and the report are relative to (default: root) */
+  cwd?: string;
   /** narrowing or overriding the config; undefined: the config's value */
   leaflets?: string[];
   languages?: 'all' | string[];
@@ -46,23 +46,33 @@ export interface BuildOptions {
   output?: string;
   jobs?: number;
   shard?: Shard;
-  force: boolean;
+  /** rebuild what is up to date too */
+  force?: boolean;
   /** consent to replace files at output paths that leaflets did not write */
   overwrite?: boolean;
-  /** SOURCE_DATE_EPOCH */
+  /** every date inside the files (SOURCE_DATE_EPOCH); default: each leaflet's published date */
   date?: Date;
+  /** stops handing out artefacts when aborted; those in flight finish */
+  signal?: AbortSignal;
+  /** told the total once, then every artefact as it is skipped or finishes */
+  progress?: BuildProgress;
 }
 
-export async function build(options: BuildOptions, io: CliIO): Promise<number> {
+export interface BuildProgress {
+  start(total: number): void;
+  tick(record: ArtefactRecord): void;
+}
+
+/**
+ * Builds what the options and the root's config ask for. Not ok: the build
+ * was asked for wrongly (config, names, output paths) and nothing was
+ * built. Ok: the report, whose `ok` says whether every artefact was built.
+ */
+export async function build(options: BuildOptions): Promise<Result<BuildReport>> {
   const started = performance.now();
-  const colour = colourWanted(io.stderr, io.env);
-  const printDiagnostics = (list: Diagnostic[]) => write(io.stderr, formatDiagnostics(list, { colour }));
-  /** Problems with how the build was asked for: nothing is built, exit 2. */
-  const refuse = (list: Diagnostic[]) => {
-    if (options.json) write(io.stdout, JSON.stringify({ ok: false, diagnostics: list }, null, 2));
-    else printDiagnostics(list);
-    return EXIT.USAGE;
-  };
+  const io = { cwd: options.cwd ?? options.root };
+  /** Problems with how the build was asked for: nothing is built. */
+  const refuse = (list: Diagnostic[]) => fail<BuildReport>(list);
 
   const config = await loadConfig({ root: options.root, cwd: io.cwd });
   if (!config.ok) return refuse(config.diagnostics);
@@ -162,9 +172,9 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
         : refusals,
     );
 
-  const progress = createProgress(io.stderr, { colour });
-  progress.start(jobs.length);
-  for (const r of records) if (r) progress.tick(r);
+  const progress = options.progress;
+  progress?.start(jobs.length);
+  for (const r of records) if (r) progress?.tick(r);
   const keyOf = new Map(pending.map((p) => [p.item.id, p.key]));
   const updates: Promise<void>[] = [];
   const outcome = await runPool(
@@ -174,14 +184,14 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
       root: options.root,
       cwd: io.cwd,
       policy,
-      signal: io.signal,
+      signal: options.signal,
       onResult: (result: WorkResult) => {
         const job = jobs[result.id] as Job;
         const r = record(job, result);
         records[result.id] = r;
         // stopped by Ctrl-C: its file was not touched, so neither is its cache entry
         if (result.status === 'cancelled') return;
-        progress.tick(r);
+        progress?.tick(r);
         if (result.status === 'built')
           updates.push(
             mtimeOf(fileOf(out, job)).then((mtimeMs) => {
@@ -199,13 +209,12 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
       },
     },
   );
-  progress.stop();
   await Promise.all(updates);
 
   const all = jobs.map(
     (job, i) => records[i] ?? record(job, { status: 'cancelled', milliseconds: 0, diagnostics: [] }),
   );
-  const interrupted = outcome.interrupted || io.signal?.aborted === true;
+  const interrupted = outcome.interrupted || options.signal?.aborted === true;
   // Written even when interrupted — the one file written after Ctrl-C, a
   // record of what is whole on disk — so the next build resumes where this
   // one stopped.
@@ -232,14 +241,7 @@ export async function build(options: BuildOptions, io: CliIO): Promise<number> {
     interrupted,
     problems: bookkeeping,
   });
-  if (options.json) write(io.stdout, JSON.stringify(report, null, 2));
-  else {
-    printProblems(all, io, colour);
-    if (bookkeeping.length) printDiagnostics(bookkeeping);
-    write(io.stdout, summaryLine(report, colour));
-  }
-  if (interrupted) return interruptedExitCode(io.signal);
-  return report.ok ? EXIT.OK : EXIT.CONTENT;
+  return ok(report);
 }
 
 function fileOf(out: string, job: Job | string): string {
@@ -265,37 +267,4 @@ function record(
     status: r.status,
     diagnostics: r.diagnostics,
   };
-}
-
-/**
- * Failures (and warnings of what was built), each problem once with the
- * artefacts it affects: a broken brand fails every artefact of that brand
- * with the same message, which should be read once, not forty times.
- */
-function printProblems(records: readonly ArtefactRecord[], io: CliIO, colour: boolean): void {
-  const groups = new Map<string, { diagnostics: Diagnostic[]; paths: string[]; failed: boolean }>();
-  for (const r of records) {
-    if (r.status !== 'failed' && !(r.status === 'built' && r.diagnostics.length)) continue;
-    const id = JSON.stringify(r.diagnostics);
-    const g = groups.get(id) ?? { diagnostics: r.diagnostics, paths: [], failed: r.status === 'failed' };
-    g.paths.push(r.status === 'failed' ? `${r.path} (${describe({ ...r, lang: r.language, brand: r.brand })})` : r.path);
-    groups.set(id, g);
-  }
-  const c = painter(colour);
-  for (const g of [...groups.values()].sort((a, b) => Number(a.failed) - Number(b.failed))) {
-    const shown = g.paths.slice(0, 5).join(', ') + (g.paths.length > 5 ? ` and ${g.paths.length - 5} more` : '');
-    write(io.stderr, `\n${g.failed ? c.red.bold('failed') : c.yellow('warnings in')} ${shown}:`);
-    write(io.stderr, formatDiagnostics(g.diagnostics, { colour }));
-  }
-}
-
-function summaryLine(report: ReturnType<typeof makeReport>, colour: boolean): string {
-  const c = painter(colour);
-  const s = report.summary;
-  const parts = [`${s.built} built`, `${s.skipped} up to date`];
-  if (s.failed) parts.push(c.red(`${s.failed} failed`));
-  if (s.cancelled) parts.push(`${s.cancelled} not built`);
-  const where = `${report.out}${report.shard ? `, shard ${report.shard}` : ''}`;
-  const head = report.interrupted ? c.yellow('interrupted:') : s.failed ? c.red('build failed:') : 'build finished:';
-  return `${head} ${parts.join(', ')} of ${s.total} artefacts in ${(s.milliseconds / 1000).toFixed(1)} s (${where})`;
 }

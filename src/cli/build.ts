@@ -55,7 +55,7 @@ Exit codes: 0 all built, 1 an artefact failed, 2 the build was asked for wrongly
 `,
     )
     .action(async (leaflets: string[], opts: BuildCliOptions) => {
-      const { runBuild } = await import('../batch/cli.js');
+      const { runBuild } = await import('./build-run.js');
       setExit(await runBuild(leaflets, opts, io));
     });
 }

@@ -11,21 +11,10 @@ export function languagesCommand(io: CliIO, _setExit: (code: number) => void): C
         '\nA language with a bundled pack needs no file; to add or change strings, write <root>/i18n/<lang>.yaml (docs/content.md).\n`leaflets validate` reports the problems listed here as errors.\n',
     )
     .action(async (opts: { root: string; json?: boolean }) => {
-      const { listLeafletIds, loadLeaflet } = await import('../content/leaflet.js');
-      const { loadConfig } = await import('../content/config.js');
-      const { listTemplates } = await import('../content/template.js');
-      const { checkLanguages } = await import('../content/languages.js');
+      const { languages: list } = await import('../api/languages.js');
       const root = rootOf(opts, io);
-      const leaflets = [];
-      for (const id of await listLeafletIds(root)) {
-        const l = await loadLeaflet(id, { root, cwd: io.cwd });
-        if (l.ok) leaflets.push(l.value);
-      }
-      const config = await loadConfig({ root, cwd: io.cwd });
-      const configured = config.ok ? config.value.templates : undefined;
-      // the languages are checked against every template there is: a language that only one template can print says so
-      const templates = configured === 'all' || !configured?.length ? await listTemplates(root) : configured;
-      const { languages } = await checkLanguages(leaflets, { root, cwd: io.cwd, templates });
+      const result = await list({ root, cwd: io.cwd });
+      const languages = result.ok ? result.value : [];
       if (opts.json) {
         write(io.stdout, JSON.stringify({ languages }, null, 2));
         return;

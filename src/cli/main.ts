@@ -6,6 +6,7 @@ import { renderCommand } from './render.js';
 import { lintCommand } from './lint.js';
 import { buildCommand } from './build.js';
 import { initCommand } from './init.js';
+import { serveCommand } from './serve.js';
 import { languagesCommand } from './languages.js';
 import { interruptSignal, interruptedExitCode, isAbort } from '../io/interrupt.js';
 import { hoistGlobals } from './globals.js';
@@ -40,6 +41,7 @@ Examples:
   $ leaflets lint --max-warnings 0
   $ leaflets languages
   $ leaflets init my-clinic
+  $ leaflets serve --root my-clinic
 
 Global options, before or after the command:
   --root <dir>  content folder holding data/ (default: the current folder)
@@ -48,7 +50,7 @@ Global options, before or after the command:
 
 Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM).`,
     );
-  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand, languagesCommand]) program.addCommand(define(io, setExit));
+  for (const define of [listCommand, validateCommand, renderCommand, buildCommand, initCommand, lintCommand, languagesCommand, serveCommand]) program.addCommand(define(io, setExit));
 
   program.exitOverride();
   for (const cmd of [program, ...program.commands]) {

@@ -6,7 +6,7 @@ import { CODES } from '../diagnostics/codes.js';
 import { cascade, parseSetFlags } from '../select/cascade.js';
 import { readYamlFile } from './yaml.js';
 import { checkDates } from './dates.js';
-import { validateAgainst } from './schema.js';
+import { schemaProblems, validateAgainst } from './schema.js';
 import { SourceMap } from './source-map.js';
 import { displayPath } from './paths.js';
 import { findControls } from '../markup/controls.js';
@@ -25,6 +25,47 @@ export interface PatientRequest {
 export async function loadPatient(req: PatientRequest): Promise<Result<Patient>> {
   const r = await readPatient(req);
   return r.ok ? r : { ok: false, diagnostics: r.diagnostics.map((d) => ({ ...d, sensitive: true })) };
+}
+
+/**
+ * One patient's details given as data (a form, a hospital system) rather
+ * than a file: the same checks as a patient file — schema, forbidden keys,
+ * characters that are not text, real dates. Diagnostics name the field
+ * (file: 'patient.<field>'), never its value.
+ */
+export function checkPatient(data: unknown): Result<Patient> {
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return { ok: false, diagnostics: [{ code: CODES.WRONG_TYPE, severity: 'error', message: 'Patient details must be a mapping of fields (name: …).', file: 'patient', sensitive: true }] };
+  const merged = cascade<Record<string, unknown>>([{ origin: 'patient', values: data as Record<string, unknown> }]);
+  if (merged.diagnostics.length) return { ok: false, diagnostics: merged.diagnostics.map((d) => ({ ...d, sensitive: true })) };
+  const map = SourceMap.empty('patient');
+  const where = (d: Diagnostic): Diagnostic => {
+    const field = /'([\w.[\]]+)'/.exec(d.message)?.[1];
+    return { ...d, file: field ? `patient.${field}` : 'patient', line: undefined, column: undefined, endLine: undefined, endColumn: undefined, sensitive: true };
+  };
+  // named by the field's path, as the form names its inputs: patient.medication.0.action
+  const problems = schemaProblems('patient', merged.value, { redactValues: true });
+  if (problems.length)
+    return {
+      ok: false,
+      diagnostics: problems.map(({ pointer, diagnostic }) => ({
+        ...where(diagnostic),
+        file: pointer ? `patient.${pointer.slice(1).split('/').join('.')}` : 'patient',
+      })),
+    };
+  const controls = controlCharacters(merged.value, map, new Set(Object.keys(merged.value)), false);
+  if (controls.length) return { ok: false, diagnostics: controls.map((d) => ({ ...d, file: d.file?.replace(/^--set /, 'patient.') })) };
+  const patient = merged.value as unknown as Patient;
+  const dates = checkDates(
+    [
+      { pointer: '/appointment/date', value: patient.appointment?.date },
+      ...(patient.medication ?? []).map((m, i) => ({ pointer: `/medication/${i}/from`, value: m.from })),
+    ],
+    map,
+    true,
+  );
+  if (dates.length) return { ok: false, diagnostics: dates.map(where) };
+  return { ok: true, value: patient, warnings: [] };
 }
 
 async function readPatient(req: PatientRequest): Promise<Result<Patient>> {

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { excerpt } from '../diagnostics/excerpt.js';
-import { escapePointer, type SourceMap } from './source-map.js';
+import { escapePointer, SourceMap } from './source-map.js';
 import { BLOCK_KINDS } from '../model/content.js';
 import * as generated from './validators.generated.js';
 
@@ -53,6 +53,34 @@ export function validateAgainst(
   const validate = validator(name);
   if (validate(data)) return [];
   return toDiagnostics(validate.errors ?? [], map, options.redactValues ?? false, data);
+}
+
+/**
+ * The same problems as validateAgainst, each with the JSON pointer of the
+ * value it is about (a missing or unknown field: where it would be). For
+ * data that has no source file, such as a form, whose fields are named by
+ * their path rather than by a line.
+ */
+export function schemaProblems(name: SchemaName, data: unknown, options: { redactValues?: boolean } = {}): { pointer: string; diagnostic: Diagnostic }[] {
+  const validate = validator(name);
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
+  const map = SourceMap.empty(name);
+  const unknownAt = new Set(errors.filter((e) => e.keyword === 'additionalProperties').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  const out: { pointer: string; diagnostic: Diagnostic }[] = [];
+  for (const e of errors) {
+    if ((e.keyword === 'maxProperties' || e.keyword === 'minProperties') && unknownAt.has(e.instancePath)) continue;
+    const params = e.params as { additionalProperty?: string; missingProperty?: string };
+    const child = e.keyword === 'additionalProperties' ? params.additionalProperty : e.keyword === 'required' ? params.missingProperty : undefined;
+    const pointer = child === undefined ? e.instancePath : `${e.instancePath}/${child}`;
+    const diagnostic = describe(e, map, options.redactValues ?? false, data);
+    const key = `${pointer}:${diagnostic.code}:${diagnostic.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ pointer, diagnostic });
+  }
+  return out;
 }
 
 function toDiagnostics(errors: ErrorObject[], map: SourceMap, redact: boolean, data: unknown): Diagnostic[] {

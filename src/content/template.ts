@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result, Diagnostic } from '../model/diagnostic.js';
-import type { Template, TemplateFile, Theme } from '../model/template.js';
+import type { ScriptFaces, ScriptName, Template, TemplateFile, Theme } from '../model/template.js';
 import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { readYamlFile } from './yaml.js';
@@ -177,7 +178,9 @@ async function readPartials(
   return diagnostics;
 }
 
-type RawTheme = Omit<Theme, 'fonts'> & { fonts: { body: Record<keyof Theme['fonts']['body'], string>; fallback?: string[] } };
+type RawTheme = Omit<Theme, 'fonts'> & {
+  fonts: { body: Record<keyof Theme['fonts']['body'], string>; fallback?: string[]; scripts?: Record<string, ScriptFaces> };
+};
 
 /**
  * Font paths are names of a packaged font ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
@@ -186,6 +189,25 @@ type RawTheme = Omit<Theme, 'fonts'> & { fonts: { body: Record<keyof Theme['font
  * package, a template font inside the template's folder: real paths, so a
  * symlinked font cannot lead the PDF writer to any other file.
  */
+/**
+ * A packaged font's file and its package's folder, found where Node looks
+ * for the package. Scoped packages (@embedpdf/fonts-sc) count their scope,
+ * and a font package whose `exports` names only its JavaScript still ships
+ * its font files, so the file is looked up in the package folder itself.
+ */
+function packagedFont(spec: string): { pkgDir: string; file: string } | undefined {
+  const parts = spec.split('/');
+  const name = parts.slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const pkgDir = path.join(dir, name);
+    if (existsSync(path.join(pkgDir, 'package.json'))) {
+      const file = path.join(pkgDir, ...parts.slice(name.split('/').length));
+      return existsSync(file) ? { pkgDir, file } : undefined;
+    }
+  }
+  return undefined;
+}
+
 async function resolveFont(spec: string, dir: string, base: string): Promise<Confined<undefined> | { ok: false; reason: 'not-installed' }> {
   let where: Confined<undefined>;
   if (spec.startsWith('./')) {
@@ -194,15 +216,9 @@ async function resolveFont(spec: string, dir: string, base: string): Promise<Con
     where = await confine(dir, file);
     if (where.ok) where = await confine(base, file);
   } else {
-    const pkg = spec.split('/')[0]!;
-    let pkgDir: string;
-    let file: string;
-    try {
-      pkgDir = path.dirname(require.resolve(`${pkg}/package.json`));
-      file = require.resolve(spec);
-    } catch {
-      return { ok: false, reason: 'not-installed' };
-    }
+    const found = packagedFont(spec);
+    if (!found) return { ok: false, reason: 'not-installed' };
+    const { pkgDir, file } = found;
     if (!pkgDir.split(path.sep).includes('node_modules')) return { ok: false, reason: 'outside' };
     where = await confine(pkgDir, file);
   }
@@ -220,7 +236,7 @@ async function resolveTheme(raw: RawTheme, dir: string, base: string, map: Sourc
     if (r.ok) return r.path;
     const why =
       r.reason === 'not-installed'
-        ? `is not installed; install its package (npm install ${spec.split('/')[0]}) or name a font file of the template folder (./fonts/Name.ttf)`
+        ? `is not installed; install its package (npm install ${spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')}) or name a font file of the template folder (./fonts/Name.ttf)`
         : refusalText(r, MAX_FONT_BYTES);
     const p = map.locate(pointer);
     diagnostics.push({ code: CODES.FONT_REFUSED, severity: 'error', message: `The font ${spec} ${why}.`, file: map.file, line: p.line, column: p.column });
@@ -235,8 +251,14 @@ async function resolveTheme(raw: RawTheme, dir: string, base: string, map: Sourc
       boldItalic: await resolve(body.boldItalic, '/fonts/body/boldItalic'),
     },
     fallback: [] as string[],
+    scripts: {} as Theme['fonts']['scripts'],
   };
   for (const [i, f] of (raw.fonts.fallback ?? []).entries()) fonts.fallback.push(await resolve(f, `/fonts/fallback/${i}`));
+  for (const [script, faces] of Object.entries(raw.fonts.scripts ?? {}) as [ScriptName, ScriptFaces][])
+    fonts.scripts[script] = {
+      regular: await resolve(faces.regular, `/fonts/scripts/${script}/regular`),
+      bold: await resolve(faces.bold, `/fonts/scripts/${script}/bold`),
+    };
   if (diagnostics.length) return { ok: false, diagnostics };
   return { ok: true, value: { ...raw, fonts }, warnings: [] };
 }

@@ -1,7 +1,7 @@
 /**
  * Every diagnostic code the tool emits, in one catalogue. Tests check codes,
  * not wording. 1xxx load, 2xxx select, 3xxx compose, 4xxx write, 5xxx lint,
- * 6xxx batch.
+ * 6xxx batch, 7xxx serve.
  */
 export const CODES = {
   // load
@@ -97,6 +97,23 @@ export const CODES = {
   EMPTY_MATRIX: 'LEAF6008',
   OUTPUT_REFUSED: 'LEAF6010',
   BAD_CACHE: 'LEAF6011',
+  // init (a new clinic folder)
+  INIT_NOT_EMPTY: 'LEAF6030',
+  INIT_NOT_FOLDER: 'LEAF6031',
+  INIT_DANGLING_LINK: 'LEAF6032',
+  INIT_UNWRITABLE: 'LEAF6033',
+  // serve (the local page for doctors and editors)
+  SERVE_PORT_IN_USE: 'LEAF7000',
+  SERVE_BAD_PORT: 'LEAF7001',
+  SERVE_BAD_TOKEN: 'LEAF7002',
+  SERVE_FOREIGN_HOST: 'LEAF7003',
+  SERVE_FOREIGN_ORIGIN: 'LEAF7004',
+  SERVE_DATA_IN_URL: 'LEAF7005',
+  SERVE_BAD_REQUEST: 'LEAF7006',
+  SERVE_BODY_TOO_LARGE: 'LEAF7007',
+  SERVE_NOT_FOUND: 'LEAF7008',
+  SERVE_PREVIEW_GONE: 'LEAF7009',
+  SERVE_INTERNAL: 'LEAF7010',
   // lint (rule ids and what they check: docs/lint.md)
   LINT_READABILITY: 'LEAF5001',
   LINT_LONG_SENTENCE: 'LEAF5002',

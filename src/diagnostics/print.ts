@@ -29,7 +29,8 @@ export function formatDiagnostic(d: Diagnostic, style: PrintStyle): string {
   let out = `${c.bold(where)}${sev} ${c.dim(d.code)}: ${d.message}`;
   for (const h of d.hints ?? []) out += `\n  ${c.dim('hint:')} ${h}`;
   if (style.colour && d.file && d.line && !d.sensitive) {
-    const frame = codeFrame(path.resolve(style.cwd ?? process.cwd(), d.file), d.line, d.column ?? 1, c);
+    // without a cwd, a relative file name is read as Node resolves any path: from the process's folder
+    const frame = codeFrame(style.cwd === undefined ? path.resolve(d.file) : path.resolve(style.cwd, d.file), d.line, d.column ?? 1, c);
     if (frame) out += `\n${frame}`;
   }
   return out;

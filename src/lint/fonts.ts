@@ -38,7 +38,12 @@ function openFace(file: string, cache: FontCache): FontFace | Diagnostic {
   return face;
 }
 
-/** The template's font chain: body regular, bold, italic (if the theme uses italics), bold italic, then fallbacks. */
+/**
+ * The template's font chain: body regular, bold, italic (if the theme uses
+ * italics), bold italic, then fallbacks and the faces of other scripts
+ * (Arabic, Chinese, Devanagari…), which the PDF writer picks for the
+ * characters of their script.
+ */
 export function fontChain(template: string, theme: Theme, cache: FontCache): { chain: FontChain; diagnostics: Diagnostic[] } {
   const body = theme.fonts.body;
   const faces = [body.regular, body.bold, ...(theme.italic ? [body.italic, body.boldItalic] : [])];
@@ -50,5 +55,5 @@ export function fontChain(template: string, theme: Theme, cache: FontCache): { c
       diagnostics.push(face);
       return [];
     });
-  return { chain: { template, faces: open(faces), fallback: open(theme.fonts.fallback) }, diagnostics };
+  return { chain: { template, faces: open(faces), fallback: open([...theme.fonts.fallback, ...Object.values(theme.fonts.scripts).flatMap((f) => [f.regular, f.bold])]) }, diagnostics };
 }

@@ -18,6 +18,8 @@ export interface PlacedRun {
   width: number;
   /** structure element the run belongs to, or null for decoration (an Artifact) */
   struct: number | null;
+  /** at a right-to-left embedding level: shaped right to left, drawn with its logical text as ActualText */
+  rtl?: true;
 }
 
 export interface TextItem {

@@ -13,12 +13,26 @@ export interface FontFaces {
   boldItalic: string;
 }
 
+/** Writing systems a theme may name fonts for (src/write/pdf/scripts.ts says which characters each holds). */
+export type ScriptName = 'arabic' | 'hebrew' | 'han' | 'devanagari' | 'bengali';
+export const SCRIPT_NAMES: readonly ScriptName[] = ['arabic', 'hebrew', 'han', 'devanagari', 'bengali'];
+
+/** A script's upright faces: italics of these scripts are set upright, never slanted by the writer. */
+export interface ScriptFaces {
+  regular: string;
+  bold: string;
+}
+
 /** Shared by both writers: the CSS gets these as custom properties, the PDF writer reads them directly. */
 export interface Theme {
   /** margins in mm */
   margins: { top: number; right: number; bottom: number; left: number };
-  /** font files (absolute paths after loading); `fallback` is tried for characters `body` lacks */
-  fonts: { body: FontFaces; fallback: string[] };
+  /**
+   * font files (absolute paths after loading); `scripts` draw the characters
+   * of their script (read only by documents that hold some), `fallback` is
+   * tried for characters the others lack
+   */
+  fonts: { body: FontFaces; fallback: string[]; scripts: Partial<Record<ScriptName, ScriptFaces>> };
   /** font family names for the HTML output, first choice first (theme schema: a safe charset, quoted by the HTML writer) */
   fontStack: string[];
   /** sizes in pt */

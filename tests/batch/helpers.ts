@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
+import { twoLanguages } from '../support/root.js';
 
 export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -56,7 +57,7 @@ export async function clinicRoot(options: { copies?: number; config?: string } =
   for (let i = 1; i <= (options.copies ?? 1); i++) {
     const id = i === 1 ? 'periduroscopia' : `periduroscopia-${i}`;
     const dir = path.join(root, 'data', 'leaflets', id);
-    await cp(source, dir, { recursive: true });
+    await cp(source, dir, { recursive: true, filter: twoLanguages });
     const shared = path.join(dir, 'leaflet.yaml');
     await writeFile(shared, (await readFile(shared, 'utf8')).replace(/^id: .*$/m, `id: ${id}`));
   }

@@ -17,7 +17,7 @@ describe('leaflets list', () => {
     const r = await runCli(['list', '--json']);
     const rows = JSON.parse(r.stdout) as { id: string; languages: string[]; status: Record<string, string> }[];
     expect(rows).toEqual([
-      expect.objectContaining({ id: 'periduroscopia', languages: ['it', 'en'], status: { it: 'approved', en: 'draft' } }),
+      expect.objectContaining({ id: 'periduroscopia', languages: ['it', 'ar', 'en', 'hi', 'zh-Hans'], status: { it: 'approved', ar: 'draft', en: 'draft', hi: 'draft', 'zh-Hans': 'draft' } }),
     ]);
   });
 });

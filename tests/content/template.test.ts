@@ -161,20 +161,24 @@ describe('theme.yaml is checked against schemas/theme.schema.json', () => {
     expect(d[0]!.message).toContain("'fonts'");
   });
 
+  /** 1-based line of the bundled standard theme.yaml that starts with `start` (after its indent) */
+  const themeLine = async (start: string) =>
+    (await readFile(path.join(PROJECT, 'templates/standard/theme.yaml'), 'utf8')).split('\n').findIndex((l) => l.trimStart().startsWith(start)) + 1;
+
   it('a colour that tries to close the style element is refused at its line and column', async () => {
     const d = await withTheme((s) => s.replace('primary: "#1f4e79"', 'primary: "red}</style><script>alert(1)</script>"'));
-    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, file: 'templates/standard/theme.yaml', line: 17, column: 12 });
+    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, file: 'templates/standard/theme.yaml', line: await themeLine('primary:'), column: 12 });
     expect(d[0]!.message).toContain('#rrggbb');
   });
 
   it('a font stack entry outside the family-name charset is refused', async () => {
     const d = await withTheme((s) => s.replace('[DejaVu Sans,', '["x; } body { background: url(https://e.example/) } a {",'));
-    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, file: 'templates/standard/theme.yaml', line: 12 });
+    expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, file: 'templates/standard/theme.yaml', line: await themeLine('fontStack:') });
   });
 
   it('sizes out of range and text where a number belongs are refused', async () => {
-    expect((await withTheme((s) => s.replace('body: 11,', 'body: 4,')))[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: 13 });
-    expect((await withTheme((s) => s.replace('leading: 1.4', 'leading: "1.4; color: red"')))[0]).toMatchObject({ code: CODES.WRONG_TYPE, line: 14 });
+    expect((await withTheme((s) => s.replace('body: 11,', 'body: 4,')))[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: await themeLine('sizes:') });
+    expect((await withTheme((s) => s.replace('leading: 1.4', 'leading: "1.4; color: red"')))[0]).toMatchObject({ code: CODES.WRONG_TYPE, line: await themeLine('leading:') });
   });
 
   it('a font that is neither a packaged font nor a file of the template is refused', async () => {
@@ -182,5 +186,17 @@ describe('theme.yaml is checked against schemas/theme.schema.json', () => {
     expect(d[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: 7 });
     const up = await withTheme((s) => s.replace('regular: dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'regular: ./../../x.ttf'));
     expect(up[0]).toMatchObject({ code: CODES.INVALID_VALUE, line: 7 });
+  });
+});
+
+describe('script fonts in theme.yaml', () => {
+  it('the bundled templates name regular and bold faces for Arabic, Chinese and Devanagari, resolved inside their packages', async () => {
+    for (const name of ['standard', 'large-print']) {
+      const t = await loadTemplate(name, { root: '/nonexistent', cwd: '/' });
+      if (!t.ok) throw new Error(JSON.stringify(t.diagnostics));
+      const scripts = t.value.theme.fonts.scripts;
+      expect(Object.keys(scripts).sort()).toEqual(['arabic', 'devanagari', 'han']);
+      for (const faces of Object.values(scripts)) for (const f of [faces.regular, faces.bold]) expect(f).toMatch(/node_modules\/@[^/]+\/[^/]+\/.+\.(ttf|otf)$/);
+    }
   });
 });

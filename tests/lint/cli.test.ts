@@ -225,11 +225,21 @@ describe('leaflets lint on the bundled content', () => {
     execFileSync('npx', ['tsc', '-p', '.'], { cwd: PROJECT });
   });
 
-  it('runs as a process, has no errors and gives both languages a score', () => {
+  it('runs as a process, has no errors, gives every language its counts and Italian and English a score', () => {
     const r = spawnCli(['lint', '--json', '--today', '2026-11-25']);
     expect(r.code).toBe(0);
     const results = JSON.parse(r.stdout) as { file: string; errorCount: number; stats?: { lang: string; total: { score: number } } }[];
     expect(results.reduce((n, x) => n + x.errorCount, 0)).toBe(0);
-    expect(results.flatMap((x) => (x.stats ? [x.stats.lang] : []))).toEqual(['it', 'en']);
+    const stats = results.flatMap((x) => (x.stats ? [x.stats] : []));
+    expect(stats.map((s) => s.lang)).toEqual(['it', 'ar', 'en', 'hi', 'zh-Hans']);
+    expect(stats.filter((s) => s.total.score !== undefined).map((s) => s.lang)).toEqual(['it', 'en']);
+    // the translations say the same as the source: about as many sentences and words
+    const it = stats.find((s) => s.lang === 'it')!.total as unknown as { sentences: number; words: number };
+    for (const s of stats) {
+      const t = s.total as unknown as { sentences: number; words: number };
+      expect(Math.abs(t.sentences - it.sentences) / it.sentences, s.lang).toBeLessThan(0.35);
+      expect(t.words / it.words, s.lang).toBeGreaterThan(0.7);
+      expect(t.words / it.words, s.lang).toBeLessThan(1.4);
+    }
   });
 });

@@ -221,3 +221,22 @@ describe('normalise', () => {
     expect(normalise('  **Non**  guidare l’auto. ')).toBe(normalise("non guidare l'auto"));
   });
 });
+
+describe('sentences and words in scripts other than Latin', () => {
+  it('a Hindi word keeps its vowel signs and viramas, and the danda ends a sentence', () => {
+    expect(words('प्रक्रिया सुरक्षित है', 'hi').map((w) => w.text)).toEqual(['प्रक्रिया', 'सुरक्षित', 'है']);
+    expect(splitSentences('यह सुरक्षित है। दर्द कम होता है।').map((s) => s.text)).toEqual(['यह सुरक्षित है।', 'दर्द कम होता है।']);
+  });
+
+  it('an Arabic question mark ends a sentence before an Arabic word, which has no capitals', () => {
+    expect(splitSentences('هل هو مؤلم؟ لا، يُجرى تحت التخدير.').map((s) => s.text)).toEqual(['هل هو مؤلم؟', 'لا، يُجرى تحت التخدير.']);
+    expect(words('يُجرى تحت التخدير', 'ar')).toHaveLength(3);
+  });
+
+  it('Chinese sentences end at 。！？ with no space after them, and words come from dictionary segmentation, not spaces', () => {
+    expect(splitSentences('手术需要多长时间？平均需要三十分钟。').map((s) => s.text)).toEqual(['手术需要多长时间？', '平均需要三十分钟。']);
+    const w = words('平均需要三十分钟', 'zh-Hans').map((x) => x.text);
+    expect(w.length).toBeGreaterThan(2);
+    expect(w.join('')).toBe('平均需要三十分钟');
+  });
+});

@@ -264,16 +264,16 @@ describe('glyph-coverage', () => {
     expect(await lintWith('glyph-coverage', { it }, { fonts: [chain(latinOnly, [(cp) => cp === 0x2192])] })).toEqual([]);
   });
 
-  it('checks against the standard template’s DejaVu fonts: Latin and arrows pass, Chinese does not', async () => {
+  it('checks against the standard template’s fonts: Latin, arrows, Arabic, Chinese and Devanagari pass, Thai does not', async () => {
     const { loadTemplate } = await import('../../src/content/template.js');
     const { fontChain } = await import('../../src/lint/fonts.js');
     const t = await loadTemplate('standard', { root: '/nonexistent', cwd: '/' });
     if (!t.ok) throw new Error('standard template does not load');
     const { chain: dejavu, diagnostics } = fontChain('standard', t.value.theme, new Map());
     expect(diagnostics).toEqual([]);
-    const it = IT.replace('Mangia come sempre', 'Mangia → ① è ç ß Ж 漢');
+    const it = IT.replace('Mangia come sempre', 'Mangia → ① è ç ß Ж 漢 مرحبا हिन्दी ก');
     const messages = await lintWith('glyph-coverage', { it }, { fonts: [dejavu] });
-    expect(messages.map((m) => m.message.slice(0, 30))).toEqual(['The character "漢" (U+6F22) is ']);
+    expect(messages.map((m) => m.message.slice(0, 30))).toEqual(['The character "ก" (U+0E01) is ']);
   });
 });
 

@@ -16,12 +16,24 @@ const dir = mkdtempSync(path.join(tmpdir(), 'leaflets-prop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The writer checks every character against the upright faces (regular and bold: labels and headings
-// are bold): a character either lacks must be refused, never drawn as an empty box.
+// are bold) of the body and of the template's script fonts (Arabic, Chinese, Devanagari): a character
+// no pair has must be refused, never drawn as an empty box.
 const require_ = createRequire(import.meta.url);
-const faces = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => (require_('fontkit') as { openSync(p: string): unknown }).openSync(require_.resolve(`dejavu-fonts-ttf/ttf/${f}`)) as fontkit.Font);
+const open = (file: string) => (require_('fontkit') as { openSync(p: string): unknown }).openSync(file) as fontkit.Font;
+const faces = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => open(require_.resolve(`dejavu-fonts-ttf/ttf/${f}`)));
+const modules = path.join(PROJECT, 'node_modules');
+const scriptPairs = [
+  ['@embedpdf/fonts-arabic/fonts/NotoNaskhArabic-Regular.ttf', '@embedpdf/fonts-arabic/fonts/NotoNaskhArabic-Bold.ttf'],
+  ['@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf', '@embedpdf/fonts-sc/fonts/NotoSansHans-Bold.otf'],
+  [
+    '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf',
+    '@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf',
+  ],
+].map((pair) => pair.map((f) => open(path.join(modules, f))));
 // characters that are never drawn (spaces, soft hyphen, zero-width and bidi controls, variation selectors), as in glyphs.ts
 const INVISIBLE = /[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060\uFE00-\uFE0F\p{Cc}]/u;
-const drawable = (s: string) => [...s].every((ch) => INVISIBLE.test(ch) || faces.every((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!)));
+const drawable = (s: string) =>
+  [...s].every((ch) => INVISIBLE.test(ch) || [faces, ...scriptPairs].some((pair) => pair.every((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!))));
 
 /** Text as a reader copies it out of the PDF; white space and bidi marks aside. */
 function pdfText(bytes: Uint8Array): string {

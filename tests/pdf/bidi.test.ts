@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { LaidOutDocument, PlacedRun } from '../../src/model/layout.js';
-import { directionalRuns } from '../../src/write/pdf/bidi.js';
+import { directionalRuns, levelRuns, visualOrder } from '../../src/write/pdf/bidi.js';
 import { loadFonts, measure, shapeRtl } from '../../src/write/pdf/fonts.js';
 import { layoutOf, renderPdf, tmpFile, tool } from './helpers.js';
 
@@ -17,7 +17,7 @@ function lineWith(doc: LaidOutDocument, needle: string): PlacedRun[] {
 }
 
 describe('right-to-left words inside left-to-right text', () => {
-  it('text is cut into directional runs: right-to-left letters with the spaces and punctuation between them, the rest left to right', () => {
+  it('text is cut into directional runs by the Unicode bidirectional algorithm: a bracket pair around right-to-left text goes with it, numbers after it keep their own level', () => {
     expect(directionalRuns('plain text <b>')).toEqual([{ text: 'plain text <b>', rtl: false }]);
     expect(directionalRuns('שלום <script>')).toEqual([
       { text: 'שלום', rtl: true },
@@ -25,8 +25,8 @@ describe('right-to-left words inside left-to-right text', () => {
     ]);
     expect(directionalRuns('abc שלום עולם, (מה) 12')).toEqual([
       { text: 'abc ', rtl: false },
-      { text: 'שלום עולם, (מה', rtl: true },
-      { text: ') 12', rtl: false },
+      { text: 'שלום עולם, (מה) ', rtl: true },
+      { text: '12', rtl: false },
     ]);
     expect(directionalRuns('مرحبا<script>')).toEqual([
       { text: 'مرحبا', rtl: true },
@@ -65,6 +65,7 @@ describe('right-to-left words inside left-to-right text', () => {
             boldItalic: createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf'),
           },
           fallback: [],
+          scripts: {},
         },
       } as never,
       new Map(),
@@ -80,9 +81,24 @@ describe('right-to-left words inside left-to-right text', () => {
     expect(shaped).not.toEqual(isolated);
     expect(shaped).not.toEqual([...isolated].reverse());
     // what layout measures is what is drawn
-    expect(measure(regular, word, 10)).toBeCloseTo((shapeRtl(regular, word).advanceWidth / regular.font.unitsPerEm) * 10, 9);
+    expect(measure(regular, word, 10)).toBeCloseTo((shapeRtl(regular, word).advanceWidth / 1000) * 10, 9);
 
     const file = tmpFile('arabic.pdf', await renderPdf(withNote(`abc ${word} def`)));
     expect(tool('pdftotext', ['-enc', 'UTF-8', file, '-'])).toContain(word);
+  });
+});
+
+describe('right-to-left paragraphs', () => {
+  const visual = (text: string) =>
+    visualOrder(levelRuns(text, true)).map((r) => text.slice(r.start, r.end));
+
+  it('a phone number, a URL and a numeric date inside Arabic text read left to right as one piece, the Arabic around them right to left', () => {
+    expect(visual('اتصل على +39 06 1234 5678 الآن')).toEqual([' الآن', '+39 06 1234 5678', 'اتصل على ']);
+    expect(visual('زوروا https://example.org/a/b. شكرا')).toEqual(['. شكرا', 'https://example.org/a/b', 'زوروا ']);
+    expect(visual('الموعد 2026-11-24 صباحا')).toEqual([' صباحا', '2026-11-24', 'الموعد ']);
+  });
+
+  it('a Latin drug name with its dose keeps its words in reading order, left to right', () => {
+    expect(visual('تناول Paracetamol 500 mg مرتين')).toEqual([' مرتين', 'Paracetamol 500 mg', 'تناول ']);
   });
 });

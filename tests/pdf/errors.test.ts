@@ -43,27 +43,27 @@ describe('leaflets render (PDF, spawned CLI)', () => {
     const file = it_yaml(root);
     const lines = readFileSync(file, 'utf8').split('\n');
     const at = lines.findIndex((l) => l.startsWith('title:'));
-    lines[at] = 'title: Periduroscopia 中文';
+    lines[at] = 'title: Periduroscopia ไทย';
     writeFileSync(file, lines.join('\n'));
     const out = path.join(root, 'out.pdf');
     const r = cli(['render', 'periduroscopia', '--root', root, '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('LEAF4001');
     expect(r.stderr).toContain(`it.yaml:${at + 1}:${'title: Periduroscopia '.length + 1}:`);
-    expect(r.stderr).toContain('U+4E2D');
+    expect(r.stderr).toContain('U+0E44');
     expect(existsSync(out)).toBe(false);
   });
 
   it('a character no font has in patient data is an error naming the patient field, never quoting it, and nothing is written', () => {
     const root = tempRoot();
     const out = path.join(root, 'out.pdf');
-    const r = cli(['render', 'periduroscopia', '--patient', 'data/patients/example.yaml', '--set', 'note=日本', '--set', 'appointment.place=Ospedale 日', '-o', out]);
+    const r = cli(['render', 'periduroscopia', '--patient', 'data/patients/example.yaml', '--set', 'note=ไท', '--set', 'appointment.place=Ospedale ไ', '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('LEAF4001');
     expect(r.stderr).toMatch(/patient's note holds 2 characters .*\(at characters 1, 2\)/);
     expect(r.stderr).toMatch(/patient field appointment\.place .*\(at character 10\)/);
     // health data: neither the characters, their code points nor the text around them
-    for (const secret of ['日', '本', 'U+65E5', 'U+672C', 'Ospedale', 'from the patient data or from the template']) expect(r.stderr).not.toContain(secret);
+    for (const secret of ['ไ', 'ท', 'U+0E44', 'U+0E17', 'Ospedale', 'from the patient data or from the template']) expect(r.stderr).not.toContain(secret);
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
   });

@@ -72,6 +72,32 @@ describe('page images', () => {
     });
 });
 
+describe('page images of the other scripts', () => {
+  const update = () => (expect.getState() as unknown as { snapshotState?: { _updateSnapshot?: string } }).snapshotState?._updateSnapshot === 'all';
+  // reviewed: Arabic joined and mirrored (title, bullets, bars and logo on the right, page label on the left),
+  // Chinese with its bold headings and no full stop starting a line, Devanagari conjuncts and vowel signs in place
+  const cases = [
+    { lang: 'ar', template: 'standard' },
+    { lang: 'ar', template: 'large-print' },
+    { lang: 'zh-Hans', template: 'standard' },
+    { lang: 'hi', template: 'standard' },
+  ] as const;
+  for (const { lang, template } of cases)
+    it(`page 1 of the ${lang} leaflet in ${template} looks as reviewed`, async () => {
+      const pdf = tmpFile(`${lang}-${template}.pdf`, await renderPdf({ lang, template }));
+      const name = template === 'standard' ? `periduroscopia-${lang}-first.png` : `periduroscopia-${lang}-${template}-first.png`;
+      const ref = path.join(here, 'reference', name);
+      const got = pageImage(pdf, 1);
+      if (update() || !existsSync(ref)) {
+        writeFileSync(ref, PNG.sync.write(got));
+        if (!update()) throw new Error(`No reference image ${ref}: written now; review it and run again.`);
+        return;
+      }
+      const diff = compareImages(got, PNG.sync.read(readFileSync(ref)));
+      expect(diff.same, `${lang} ${template}: ${JSON.stringify(diff.regions)}`).toBe(true);
+    });
+});
+
 describe('the page-image comparison', () => {
   const reference = () => PNG.sync.read(readFileSync(path.join(here, 'reference', 'periduroscopia-it-last.png')));
   /** the right end of the footer's last line: the end of "Pagina 5 di 5" */

@@ -1,18 +1,16 @@
 /**
- * A minimal bidirectional split (after UAX #9, much reduced): enough that
- * right-to-left words inside left-to-right text are shaped right to left
- * while the text around them keeps its reading order.
+ * Directional runs by the Unicode bidirectional algorithm (bidi-js, a kept
+ * implementation of UAX #9), for paragraphs of either direction.
  *
  * fontkit picks a direction per call from the first script it meets, so
  * text shaped in one call that starts with a Hebrew letter came out
  * reversed as a whole ("שלום<script>" drawn as ">tpircs<שלום"). Text is
- * therefore cut into directional runs first and each run shaped on its own.
- *
- * In a left-to-right paragraph (the only kind the PDF writer lays out so
- * far) a right-to-left run is a maximal sequence of right-to-left characters
- * together with the spaces and punctuation between them; everything else
- * is left to right. Runs are placed left to right in reading order.
+ * therefore cut where its embedding level changes, each run shaped on its
+ * own in its own direction (fonts.ts), and the runs of a line placed in
+ * visual order (rule L2).
  */
+import bidiFactory, { type Bidi } from 'bidi-js';
+
 
 /** Characters of the scripts fontkit 2.0.4 shapes right to left (its RTL script list). */
 const RTL_CLASS =
@@ -44,21 +42,117 @@ export interface DirectionalRun {
   rtl: boolean;
 }
 
+/** A stretch of text at one embedding level: its place in the text and whether it is drawn right to left. */
+export interface LevelRun {
+  start: number;
+  end: number;
+  rtl: boolean;
+  level: number;
+}
+
 /** Whether the text holds any right-to-left character (most leaflet text does not: the fast path). */
 export function hasRtl(text: string): boolean {
   return RTL_BLOCKS.test(text) && rtlExpressions().has.test(text);
 }
 
-/** The text cut into directional runs, in reading order; the concatenated runs are the text. */
+let algorithm: Bidi | undefined;
+/**
+ * bidi-js builds its character tables when made: only texts with
+ * right-to-left characters pay for it. Its package is CommonJS whose export
+ * is the factory itself, which its types declare as a default export.
+ */
+const uba = (): Bidi => (algorithm ??= (bidiFactory as unknown as () => Bidi)());
+
+/**
+ * The text cut where its embedding level changes, in logical order, by the
+ * Unicode bidirectional algorithm (UAX #9, bidi-js) with the paragraph's
+ * direction given: numbers, Latin drug names, phone numbers and URLs inside
+ * Arabic text get their own left-to-right level.
+ */
+export function levelRuns(text: string, rtlParagraph: boolean): LevelRun[] {
+  if (!rtlParagraph && !hasRtl(text)) return text ? [{ start: 0, end: text.length, rtl: false, level: 0 }] : [];
+  const levels = isolatedLevels(text, rtlParagraph);
+  const base = rtlParagraph ? 1 : 0;
+  const out: LevelRun[] = [];
+  for (let i = 0; i < text.length; ) {
+    let level = levels[i]!;
+    let j = i + 1;
+    while (j < text.length && levels[j] === level) j++;
+    // rule L1: spaces at the end of a line take the paragraph's level
+    if (j === text.length && /^\s+$/.test(text.slice(i, j))) level = base;
+    out.push({ start: i, end: j, rtl: (level & 1) === 1, level });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Phone numbers, URLs, e-mail addresses and numeric dates: read left to
+ * right as one piece wherever they stand. By the algorithm alone, the
+ * spaces of "+39 06 1234 5678" after an Arabic word take the right-to-left
+ * level and the groups come out in reverse order; a writer would wrap such
+ * a number in a left-to-right isolate (LRI … PDI, as HTML's <bdi>), and
+ * leaflet authors cannot be asked to type invisible characters.
+ */
+const LTR_UNITS = /(?:https?:\/\/|www\.)[^\s]+[^\s.,;:!?)\]»"'،؛]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()./-]{5,}\d/gu;
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+/** Embedding levels of the text's characters, with LTR_UNITS isolated; one level per UTF-16 unit of `text`. */
+function isolatedLevels(text: string, rtlParagraph: boolean): Uint8Array {
+  const marked = text.replace(LTR_UNITS, (m) => `${LRI}${m}${PDI}`);
+  const { levels } = uba().getEmbeddingLevels(marked, rtlParagraph ? 'rtl' : 'ltr');
+  if (marked === text) return levels;
+  const out = new Uint8Array(text.length);
+  let k = 0;
+  for (let i = 0; i < marked.length; i++) {
+    const c = marked[i];
+    if (c === LRI || c === PDI) continue;
+    out[k++] = levels[i]!;
+  }
+  return out;
+}
+
+/**
+ * Rule L2: from the highest level down to the lowest odd one, every
+ * sequence of items at that level or above is reversed. Returns the items
+ * in the order they are drawn, left to right.
+ */
+export function visualOrder<T extends { level: number }>(items: readonly T[]): T[] {
+  const out = [...items];
+  if (!out.length) return out;
+  const max = Math.max(...out.map((r) => r.level));
+  const minOdd = Math.min(...out.map((r) => (r.level & 1 ? r.level : r.level + 1)));
+  for (let level = max; level >= minOdd; level--) {
+    for (let i = 0; i < out.length; ) {
+      if (out[i]!.level < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < out.length && out[j]!.level >= level) j++;
+      const reversed = out.slice(i, j).reverse();
+      out.splice(i, j - i, ...reversed);
+      i = j;
+    }
+  }
+  return out;
+}
+
+/** The text of a left-to-right paragraph cut into directional runs, in logical order; the concatenated runs are the text. */
 export function directionalRuns(text: string): DirectionalRun[] {
   if (!hasRtl(text)) return [{ text, rtl: false }];
-  const out: DirectionalRun[] = [];
-  let last = 0;
-  for (const m of text.matchAll(rtlExpressions().run)) {
-    if (m.index > last) out.push({ text: text.slice(last, m.index), rtl: false });
-    out.push({ text: m[0], rtl: true });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push({ text: text.slice(last), rtl: false });
+  return levelRuns(text, false).map((r) => ({ text: text.slice(r.start, r.end), rtl: r.rtl }));
+}
+
+/** The text with every character that has a mirrored form (brackets, « », ≤) replaced by it: how a right-to-left level shows them. */
+export function mirrored(text: string): string {
+  let out = '';
+  for (const ch of text) out += uba().getMirroredCharacter(ch) ?? ch;
   return out;
+}
+
+/** Whether a right-to-left level shows the character as another (a bracket, « », ≤): such a glyph does not spell its character. */
+export function isMirrored(ch: string): boolean {
+  return uba().getMirroredCharacter(ch) !== null;
 }

@@ -4,6 +4,7 @@
  *   checkGlyphs   every character against the font chain, before layout
  *   layoutLeaflet MarkupElement → Flow (chunks with sizes, structure tree)
  *   paginate      Flow → LaidOutDocument (pages of positioned items: plain data)
+ *   mirrorPages   right-to-left leaflets: the pages turned round (mirror.ts)
  *   paint         LaidOutDocument → bytes (the only step that touches pdfkit)
  */
 import path from 'node:path';
@@ -14,13 +15,17 @@ import type { Composed } from '../../pipeline.js';
 import { CODES } from '../../diagnostics/codes.js';
 import { drawCounts, loadAssets, type LoadedAsset } from './assets.js';
 import { svgDrawsProblems } from '../images.js';
-import { loadFonts, type FontChain } from './fonts.js';
+import { chainFonts, loadFonts, type FontChain } from './fonts.js';
 import { checkGlyphs, missingGlyphDiagnostics, type TextSources } from './glyphs.js';
 import { layoutSteps } from './layout.js';
 import { drive, finish, Interrupted, pacer, type Pace, type Steps } from '../../io/interrupt.js';
 import { metadataOf } from './metadata.js';
+import { mirrorPages } from './mirror.js';
 import { paginate } from './paginate.js';
 import { PAPER_SIZES, stylesFor } from './styles.js';
+import { languageScript, scriptsIn } from './scripts.js';
+import type { MarkupNode } from '../../model/markup.js';
+import type { ScriptName } from '../../model/template.js';
 
 export interface PdfOptions {
   template: Template;
@@ -57,12 +62,20 @@ async function prepare(composed: Composed, options: PdfOptions): Promise<Result<
   const { view, tree } = composed;
   const theme = view.theme;
   const themeFile = path.join(options.template.dir, 'theme.yaml');
-  const fonts = loadFonts(theme, options.cache, themeFile);
+  // only the script faces the text needs are read: an Italian leaflet never opens the Chinese font
+  let fonts = loadFonts(theme, options.cache, themeFile, { scripts: scriptsOfTree(tree), primary: languageScript(view.lang) });
   if (!fonts.ok) return fonts;
   const styles = stylesFor(theme);
-  const missing = checkGlyphs(tree, fonts.value, styles.italic);
+  let missing = checkGlyphs(tree, fonts.value, styles.italic);
+  const unread = (Object.keys(theme.fonts.scripts) as ScriptName[]).filter((s) => !fonts.ok || !fonts.value.scripts[s]);
+  if (missing.size && unread.length) {
+    // a character of no script the text names (U+1F100 "🄀" is in the Chinese face): every script face is tried before refusing it
+    fonts = loadFonts(theme, options.cache, themeFile, { scripts: new Set(Object.keys(theme.fonts.scripts) as ScriptName[]), primary: languageScript(view.lang) });
+    if (!fonts.ok) return fonts;
+    missing = checkGlyphs(tree, fonts.value, styles.italic);
+  }
   if (missing.size) {
-    const files = [...Object.values(theme.fonts.body), ...theme.fonts.fallback];
+    const files = [...Object.values(theme.fonts.body), ...theme.fonts.fallback, ...Object.values(theme.fonts.scripts).flatMap((f) => [f.regular, f.bold])];
     return { ok: false, diagnostics: missingGlyphDiagnostics(missing, view, options.sources ?? { sourceMaps: [] }, files) };
   }
   const assets = await loadAssets(view.assets);
@@ -74,10 +87,13 @@ function* layoutPdfSteps(composed: Composed, prepared: Prepared): Steps<Result<L
   const { view, tree } = composed;
   const { fonts, styles, assets } = prepared;
   const size = PAPER_SIZES[view.paper] ?? PAPER_SIZES.a4!;
-  const flow = yield* layoutSteps(tree, { styles, fonts, size, margins: view.theme.margins, assets });
+  const rtl = view.dir === 'rtl';
+  const flow = yield* layoutSteps(tree, { styles, fonts, size, margins: view.theme.margins, assets, rtl });
   yield;
-  const document = paginate(flow, fonts);
+  const pages = paginate(flow, fonts);
   yield;
+  // a right-to-left leaflet was laid out as its mirror image
+  const document = rtl ? mirrorPages(pages) : pages;
   // an SVG is redrawn on every page that shows it: bound what the whole PDF draws
   const counts = drawCounts(document);
   const draws = view.assets.flatMap((a) => {
@@ -87,6 +103,14 @@ function* layoutPdfSteps(composed: Composed, prepared: Prepared): Steps<Result<L
   const tooMany = svgDrawsProblems(draws);
   if (tooMany.length) return { ok: false, diagnostics: tooMany };
   return { ok: true, value: { document, fonts, assets }, warnings: [] };
+}
+
+/** The scripts of every character the markup holds, text and the attributes the writer prints. */
+function scriptsOfTree(tree: MarkupNode, into: Set<ScriptName> = new Set()): Set<ScriptName> {
+  if (tree.type === 'text') return scriptsIn(tree.value, into);
+  for (const a of ['alt', 'data-format'] as const) if (tree.attrs[a]) scriptsIn(tree.attrs[a]!, into);
+  for (const c of tree.children) scriptsOfTree(c, into);
+  return into;
 }
 
 /** markup → boxes → pages → pdfkit. */
@@ -128,7 +152,7 @@ export async function writePdf(composed: Composed, options: PdfOptions): Promise
  * after each document lets the next one create them with their characters.
  */
 function forgetUnmappedGlyphs(fonts: FontChain): void {
-  for (const f of [...Object.values(fonts.faces), ...fonts.fallback]) {
+  for (const [, f] of chainFonts(fonts)) {
     const glyphs = (f.font as unknown as { _glyphs?: Record<number, { codePoints?: number[] }> })._glyphs;
     if (!glyphs) continue;
     for (const id of Object.keys(glyphs)) if (!glyphs[Number(id)]?.codePoints?.length) delete glyphs[Number(id)];

@@ -3,7 +3,7 @@ import type { BlockKind, FaceName, ImageItem, PageItem, StructNode, StructRole, 
 import { textOf } from '../../model/markup.js';
 import type { Theme } from '../../model/template.js';
 import type { LoadedAsset } from './assets.js';
-import { ascent, fontFor, fontNamed, measure, type FontChain } from './fonts.js';
+import { ascent, fontFor, fontNamed, hasExtraFonts, measure, type FontChain } from './fonts.js';
 import { breakLines, type InlineRun, type Line } from './text.js';
 import { mm, type BoxStyle, type Styles, type TextStyle } from './styles.js';
 import { finish, type Steps } from '../../io/interrupt.js';
@@ -82,6 +82,8 @@ export interface PageFrame {
    */
   first: { contentHeight: number; footer: PageItem[]; labelY: number } | null;
   draft: string | null;
+  /** the page reads right to left (the page label is laid out as a right-to-left line too) */
+  rtl: boolean;
 }
 
 export interface Flow {
@@ -99,6 +101,12 @@ export interface LayoutInput {
   size: [number, number];
   margins: Theme['margins'];
   assets: ReadonlyMap<string, LoadedAsset>;
+  /**
+   * A right-to-left leaflet: every line is laid out as its mirror image and
+   * the finished pages are mirrored (mirror.ts), so the page reads from the
+   * right — list markers, callout bars and labels included.
+   */
+  rtl?: boolean;
 }
 
 interface Ctx {
@@ -118,6 +126,7 @@ export function layoutLeaflet(tree: MarkupElement, input: LayoutInput): Flow {
 /** The same, pausing after every block so that a long leaflet can be interrupted (io/interrupt.ts). */
 export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flow> {
   const { styles, fonts } = input;
+  const rtl = input.rtl === true;
   const [pageWidth, pageHeight] = input.size;
   const m = { top: mm(input.margins.top), right: mm(input.margins.right), bottom: mm(input.margins.bottom), left: mm(input.margins.left) };
   const frame = frameOf(tree, input, { x: m.left, y: m.top, width: pageWidth - m.left - m.right, height: pageHeight - m.top - m.bottom });
@@ -244,26 +253,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     return withFallbackFonts(out);
   };
 
-  /** A character the face lacks is drawn from the first fallback font that has it. */
-  const withFallbackFonts = (runs: InlineRun[]): InlineRun[] => {
-    if (!fonts.fallback.length) return runs;
-    const out: InlineRun[] = [];
-    for (const r of runs) {
-      let current = '';
-      let font = r.font;
-      for (const ch of r.text) {
-        const f = fontFor(fonts, r.font as FaceName, ch.codePointAt(0)!) ?? r.font;
-        if (f !== font && current) {
-          out.push({ ...r, text: current, font });
-          current = '';
-        }
-        font = f;
-        current += ch;
-      }
-      if (current) out.push({ ...r, text: current, font });
-    }
-    return out;
-  };
+  const withFallbackFonts = (runs: InlineRun[]): InlineRun[] => fontRuns(fonts, runs);
 
   const lineItems = (line: Line, x: number, style: TextStyle): { item: TextItem; baseline: number } => {
     const face = fontNamed(fonts, 'regular').font;
@@ -274,7 +264,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       item: {
         kind: 'text',
         y: baseline,
-        runs: line.pieces.map((p) => ({ text: p.text, font: p.font, size: p.size, colour: p.colour, x: x + p.x, width: p.width, struct: p.struct })),
+        runs: line.pieces.map((p) => ({ text: p.text, font: p.font, size: p.size, colour: p.colour, x: x + p.x, width: p.width, struct: p.struct, ...(p.rtl && { rtl: p.rtl }) })),
       },
     };
   };
@@ -291,7 +281,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     opts: { x?: number; width?: number; first?: PageItem[]; keep?: boolean; why?: string; bookmark?: Chunk['bookmark'] } = {},
   ): Chunk[] => {
     const x = opts.x ?? ctx.x;
-    const lines = breakLines(runs, opts.width ?? ctx.width, fonts);
+    const lines = breakLines(runs, opts.width ?? ctx.width, fonts, rtl);
     if (!lines.length && opts.first) lines.push({ pieces: [], width: 0 });
     const out: Chunk[] = lines.map((line, i) => {
       const { item } = lineItems(line, x, style);
@@ -491,7 +481,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     const kids = el.children.filter((c): c is MarkupElement => c.type === 'element');
     const pairs: { dt: MarkupElement; dd: MarkupElement | undefined }[] = [];
     for (let i = 0; i < kids.length; i++) if (kids[i]!.tag === 'dt') pairs.push({ dt: kids[i]!, dd: kids[i + 1]?.tag === 'dd' ? kids[++i] : undefined });
-    const widthOf = (runs: InlineRun[]) => Math.max(0, ...breakLines(runs, Number.MAX_SAFE_INTEGER, fonts).map((line) => line.width));
+    const widthOf = (runs: InlineRun[]) => Math.max(0, ...breakLines(runs, Number.MAX_SAFE_INTEGER, fonts, rtl).map((line) => line.width));
     const labelRuns = (dt: MarkupElement, struct: number | null) => runsOf(dt, labelStyle, struct);
     let longestLabel = 0;
     let longestWord = 0;
@@ -521,8 +511,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
         emit([...label, ...value]);
         continue;
       }
-      const labelLines = breakLines(labelRuns(dt, lbl), labelWidth - gap, fonts);
-      const valueLines = dd && body !== null ? breakLines(runsOf(dd, styles.body, body), ctx.width - labelWidth, fonts) : [];
+      const labelLines = breakLines(labelRuns(dt, lbl), labelWidth - gap, fonts, rtl);
+      const valueLines = dd && body !== null ? breakLines(runsOf(dd, styles.body, body), ctx.width - labelWidth, fonts, rtl) : [];
       const rows = Math.max(labelLines.length, valueLines.length, 1);
       const items: PageItem[] = [];
       for (let r = 0; r < rows; r++) {
@@ -674,6 +664,29 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
   };
 }
 
+/** A character of another script, or one the face lacks, is drawn from the font of the chain that has it (fonts.ts). */
+export function fontRuns(fonts: FontChain, runs: InlineRun[]): InlineRun[] {
+  if (!hasExtraFonts(fonts)) return runs;
+  const out: InlineRun[] = [];
+  for (const r of runs) {
+    let current = '';
+    let font = r.font;
+    let previous: string | undefined;
+    for (const ch of r.text) {
+      const f = fontFor(fonts, r.font as FaceName, ch.codePointAt(0)!, previous) ?? r.font;
+      previous = f;
+      if (f !== font && current) {
+        out.push({ ...r, text: current, font });
+        current = '';
+      }
+      font = f;
+      current += ch;
+    }
+    if (current) out.push({ ...r, text: current, font });
+  }
+  return out;
+}
+
 /** Header (logo, brand name), footer (document control, page label) and the DRAFT mark: the same on every page. */
 function frameOf(tree: MarkupElement, input: LayoutInput, content: PageFrame['content']): PageFrame {
   const { styles, fonts } = input;
@@ -688,11 +701,18 @@ function frameOf(tree: MarkupElement, input: LayoutInput, content: PageFrame['co
     return undefined;
   };
   const plain = (el: MarkupNode) => textOf(el).replace(/\s+/g, ' ').trim();
-  const line = (text: string, style: TextStyle, x: number, y: number): TextItem => ({
-    kind: 'text',
-    y,
-    runs: [{ text, font: style.face, size: style.size, colour: style.colour, x, width: measure(fontNamed(fonts, style.face), text, style.size), struct: null }],
-  });
+  const rtl = input.rtl === true;
+  const line = (text: string, style: TextStyle, x: number, y: number): TextItem => {
+    if (!rtl && !hasExtraFonts(fonts))
+      return {
+        kind: 'text',
+        y,
+        runs: [{ text, font: style.face, size: style.size, colour: style.colour, x, width: measure(fontNamed(fonts, style.face), text, style.size), struct: null }],
+      };
+    // the brand's name in another script: its fonts and its direction
+    const [laid] = breakLines(fontRuns(fonts, [{ text, font: style.face, size: style.size, colour: style.colour, struct: null }]), Number.MAX_SAFE_INTEGER, fonts, rtl);
+    return { kind: 'text', y, runs: (laid?.pieces ?? []).map((p) => ({ text: p.text, font: p.font, size: p.size, colour: p.colour, x: x + p.x, width: p.width, struct: null, ...(p.rtl && { rtl: p.rtl }) })) };
+  };
 
   const header: PageItem[] = [];
   const headerEl = find(tree, (e) => e.tag === 'header');
@@ -736,7 +756,7 @@ function frameOf(tree: MarkupElement, input: LayoutInput, content: PageFrame['co
     const reserve = format ? measure(fontNamed(fonts, s.face), format.replace('{page}', '88').replace('{pages}', '88'), s.size) + 12 : 0;
     const texts: string[] = [];
     for (const p of footerEl.children) if (p.type === 'element' && !p.classes.includes('pagination') && plain(p)) texts.push(plain(p));
-    const wrap = (text: string, width: number) => breakLines([{ text, font: s.face, size: s.size, colour: s.colour, struct: null }], width, fonts);
+    const wrap = (text: string, width: number) => breakLines(fontRuns(fonts, [{ text, font: s.face, size: s.size, colour: s.colour, struct: null }]), width, fonts, rtl);
 
     /**
      * Footer lines anchored to the foot of the page, the page label on line
@@ -797,5 +817,5 @@ function frameOf(tree: MarkupElement, input: LayoutInput, content: PageFrame['co
   const notice = find(tree, (e) => e.classes.includes('draft-mark'));
   const draft = notice ? plain(find(notice, (e) => e.tag === 'strong') ?? notice).split(' ')[0] || 'DRAFT' : null;
   void pageWidth;
-  return { size: input.size, content: area, header, footer, pageLabel, continued, first, draft };
+  return { size: input.size, content: area, header, footer, pageLabel, continued, first, draft, rtl };
 }

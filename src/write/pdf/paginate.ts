@@ -1,6 +1,8 @@
 import type { LaidOutDocument, LaidOutPage, PageEnd, PageItem, PlacedBlock, RectItem } from '../../model/layout.js';
 import { KEEP, type Chunk, type Flow } from './layout.js';
-import { fontNamed, measure, type FontChain } from './fonts.js';
+import { fontFor, fontNamed, hasExtraFonts, measure, type FontChain } from './fonts.js';
+import { fontRuns } from './layout.js';
+import { breakLines } from './text.js';
 
 /**
  * Chunks → pages. A chain of chunks joined by `keepWithNext` (a heading
@@ -168,9 +170,11 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
     if (frame.draft) {
       const s = flow.stamp;
       const diagonal = Math.hypot(frame.size[0], frame.size[1]);
-      const unit = measure(fontNamed(fonts, 'bold'), frame.draft, 1);
+      // the mark in the leaflet's language: 草稿 and مسودة from their script's bold face
+      const font = fontFor(fonts, 'bold', frame.draft.codePointAt(0)!) ?? 'bold';
+      const unit = measure(fontNamed(fonts, font), frame.draft, 1);
       const size = Math.min(s.size, (diagonal * 0.55) / unit);
-      stamp.push({ kind: 'stamp', text: frame.draft, font: 'bold', size: r(size), colour: s.colour, opacity: s.opacity, x: r(frame.size[0] / 2), y: r(frame.size[1] / 2), angle: -Math.round((Math.atan2(frame.size[1], frame.size[0]) * 180) / Math.PI) });
+      stamp.push({ kind: 'stamp', text: frame.draft, font, size: r(size), colour: s.colour, opacity: s.opacity, x: r(frame.size[0] / 2), y: r(frame.size[1] / 2), angle: -Math.round((Math.atan2(frame.size[1], frame.size[0]) * 180) / Math.PI) });
       artifacts.push({ kind: 'Layout', items: stamp });
     }
     const onFirst = index === 0 && frame.first !== null;
@@ -179,8 +183,15 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
       const { format, style, right } = frame.pageLabel;
       const labelY = onFirst ? frame.first!.labelY : frame.pageLabel.y;
       const text = format.replace('{page}', String(index + 1)).replace('{pages}', String(total));
-      const width = measure(fontNamed(fonts, style.face), text, style.size);
-      footer.push({ kind: 'text', y: labelY, runs: [{ text, font: style.face, size: style.size, colour: style.colour, x: right - width, width, struct: null }] });
+      if (frame.rtl || hasExtraFonts(fonts)) {
+        // "الصفحة 1 من 5", "第 1 页，共 5 页": the label's own fonts and direction
+        const [line] = breakLines(fontRuns(fonts, [{ text, font: style.face, size: style.size, colour: style.colour, struct: null }]), Number.MAX_SAFE_INTEGER, fonts, frame.rtl);
+        const left = right - (line?.width ?? 0);
+        footer.push({ kind: 'text', y: labelY, runs: (line?.pieces ?? []).map((p) => ({ text: p.text, font: p.font, size: p.size, colour: p.colour, x: left + p.x, width: p.width, struct: null, ...(p.rtl && { rtl: p.rtl }) })) });
+      } else {
+        const width = measure(fontNamed(fonts, style.face), text, style.size);
+        footer.push({ kind: 'text', y: labelY, runs: [{ text, font: style.face, size: style.size, colour: style.colour, x: right - width, width, struct: null }] });
+      }
     }
     artifacts.push({ kind: 'Pagination', items: [...frame.header, ...footer].map(round) });
     const end = ends[index];

@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
+import type * as fontkit from 'fontkit';
 import type { LaidOutDocument, PageItem, PlacedRun } from '../../model/layout.js';
 import type { LoadedAsset } from './assets.js';
-import { fontNamed, measure, RTL_SHAPING, type FontChain, type LoadedFont } from './fonts.js';
+import { chainFonts, fontNamed, measure, measureRun, shapeRtl, type FontChain, type LoadedFont } from './fonts.js';
 import { directionalRuns, hasRtl } from './bidi.js';
 import { infoOf, xmpOf, type PdfMetadata } from './metadata.js';
 import { buildStructure, roleOf, type StructElement } from './structure.js';
@@ -101,7 +102,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
 function registerFonts(doc: Doc, fonts: FontChain, cache: Map<string, unknown>, used: ReadonlySet<string>) {
   const internals = doc as unknown as DocInternals;
   let Embedded = cache.get('pdf:EmbeddedFont') as DocInternals['_font']['constructor'] | undefined;
-  const all: [string, LoadedFont][] = [...Object.entries(fonts.faces), ...fonts.fallback.map((f, i): [string, LoadedFont] => [`fallback:${i}`, f])];
+  const all: [string, LoadedFont][] = chainFonts(fonts);
   if (!Embedded) {
     // pdfkit does not export its embedded-font class; take it from a font it makes
     const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
@@ -114,8 +115,12 @@ function registerFonts(doc: Doc, fonts: FontChain, cache: Map<string, unknown>, 
   const base = internals._fontCount;
   all.forEach(([name, f], i) => {
     if (!used.has(name)) return;
-    const embedded = new Embedded(doc, f.font, `F${base + i + 1}`) as { layoutCache: unknown };
+    const embedded = new Embedded(doc, f.font, `F${base + i + 1}`) as EmbeddedInternals;
     embedded.layoutCache = f.runs;
+    // a right-to-left run is drawn exactly as fonts.ts shaped and measured it
+    // (right to left whatever its characters); pdfkit would pick the direction from the script
+    const layout = embedded.layout.bind(embedded);
+    embedded.layout = (text, features, onlyWidth) => (features === DRAW_RTL ? shapeRtl(f, text) : layout(text, features, onlyWidth));
     internals._fontFamilies[name] = embedded;
   });
   internals._fontCount = base + all.length;
@@ -130,6 +135,41 @@ function fontsUsed(laid: LaidOutDocument): Set<string> {
       else if (item.kind === 'stamp') used.add(item.font);
     }
   return used;
+}
+
+/** pdfkit 0.17.2's EmbeddedFont, the parts paint replaces. */
+interface EmbeddedInternals {
+  layoutCache: unknown;
+  layout(text: string, features: unknown, onlyWidth?: boolean): unknown;
+}
+
+/** The features value paint passes for a right-to-left run: registerFonts' layout answers it with shapeRtl's run. */
+const DRAW_RTL = Object.freeze({}) as unknown as PDFKit.Mixins.OpenTypeFeatures[];
+
+/**
+ * Text whose glyphs do not follow its characters in order: right-to-left
+ * runs (and Arabic fonts such as Noto Sans Arabic share one dotless glyph
+ * between ب ت ث ن ي, so the font's Unicode map alone cannot tell them
+ * apart), and Indic text where a vowel sign is drawn before its consonant
+ * (कि) or letters fuse into a conjunct (क्ष). Such runs carry their
+ * characters as ActualText, so copied, searched and read-aloud text is the
+ * source text in logical order.
+ */
+const REORDERED = /[\u0900-\u09FF\uA8E0-\uA8FF]/;
+
+/**
+ * Whether a right-to-left run's glyphs, read from the right, carry exactly
+ * its characters: then the font's Unicode map gives the text back (readers
+ * such as poppler and pdf.js put right-to-left glyphs back into logical
+ * order themselves) and ActualText, which those readers take as drawn left
+ * to right, would reverse it. A mirrored bracket or a glyph shared by
+ * several letters needs ActualText.
+ */
+function spellsText(run: fontkit.GlyphRun, text: string): boolean {
+  let spelled = '';
+  // ligatures hold their letters in drawing order (fonts.ts visualLigatures)
+  for (let i = run.glyphs.length - 1; i >= 0; i--) spelled += String.fromCodePoint(...[...(run.glyphs[i] as unknown as { codePoints: number[] }).codePoints].reverse());
+  return spelled === text;
 }
 
 interface Tagging {
@@ -213,20 +253,24 @@ function draw(
 function drawRun(doc: Doc, run: PlacedRun, baseline: number, fonts: FontChain) {
   doc.font(run.font).fontSize(run.size).fillColor(run.colour);
   const font = fontNamed(fonts, run.font);
-  if (!hasRtl(run.text)) {
+  const options = { lineBreak: false, baseline: 'alphabetic' as const };
+  const actual = REORDERED.test(run.text) || (run.rtl === true && !spellsText(shapeRtl(font, run.text), run.text));
+  if (actual) doc.markContent('Span', { actual: run.text } as PDFKit.Mixins.MarkingOptions);
+  if (run.rtl) doc.text(run.text, run.x, baseline, { ...options, features: DRAW_RTL });
+  else if (!hasRtl(run.text)) {
     // Every space-separated piece pdfkit will look up is shaped now, the way
     // layout measured it: a piece layout measured in parts (a line joins
     // "mini-" and "invasivo") would otherwise be shaped by pdfkit itself,
     // with every default feature, slower and not quite what was measured.
     measure(font, run.text, run.size);
-    doc.text(run.text, run.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-    return;
+    doc.text(run.text, run.x, baseline, options);
+  } else {
+    // a run laid out before the bidirectional split (none today): its directional runs left to right
+    let x = run.x;
+    for (const d of directionalRuns(run.text)) {
+      doc.text(d.text, x, baseline, d.rtl ? { ...options, features: DRAW_RTL } : options);
+      x += measureRun(font, d.text, run.size, d.rtl);
+    }
   }
-  // directional runs left to right, each shaped in its own direction, as fonts.ts measured them
-  let x = run.x;
-  for (const d of directionalRuns(run.text)) {
-    const options = { lineBreak: false, baseline: 'alphabetic' as const };
-    doc.text(d.text, x, baseline, d.rtl ? { ...options, features: RTL_SHAPING() as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : options);
-    x += measure(font, d.text, run.size);
-  }
+  if (actual) doc.endMarkedContent();
 }

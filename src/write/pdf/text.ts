@@ -1,7 +1,8 @@
 import LineBreaker from 'linebreak';
 import type { FontChain } from './fonts.js';
-import { fontNamed, measure } from './fonts.js';
-import { directionalRuns, hasRtl } from './bidi.js';
+import { fontNamed, measure, measureRun } from './fonts.js';
+import { hasRtl, isMirrored, levelRuns, visualOrder } from './bidi.js';
+import { scriptsIn } from './scripts.js';
 import { insideRange, unbreakableRanges, urlPathBreaks } from './unbreakable.js';
 
 /** A run of inline text in one font and colour, before line breaking. */
@@ -18,6 +19,8 @@ export interface LinePiece extends InlineRun {
   /** left edge relative to the line start */
   x: number;
   width: number;
+  /** at a right-to-left embedding level: shaped and drawn right to left */
+  rtl?: true;
 }
 
 export interface Line {
@@ -38,15 +41,15 @@ const SHY = '\u00AD';
  * the end of a line are kept in the text (so extracted text keeps its
  * word boundaries) but take no width.
  */
-export function breakLines(runs: readonly InlineRun[], width: number, fonts: FontChain): Line[] {
+export function breakLines(runs: readonly InlineRun[], width: number, fonts: FontChain, rtl = false): Line[] {
   if (!runs.length) return [];
   // The same paragraph in the same fonts at the same width breaks the same
   // way: a process rendering leaflet after leaflet breaks each paragraph once.
   const memo = fontNamed(fonts, runs[0]!.font).lines;
-  const key = JSON.stringify([width, runs.map((r) => [fontNamed(fonts, r.font).path, r.font, r.size, r.colour, r.struct, r.text])]);
+  const key = JSON.stringify([width, rtl || undefined, runs.map((r) => [fontNamed(fonts, r.font).path, r.font, r.size, r.colour, r.struct, r.text])]);
   let lines = memo.get(key);
   if (!lines) {
-    lines = breakLinesOnce(runs, width, fonts);
+    lines = breakLinesOnce(runs, width, fonts, rtl);
     // a bound: patient text is different in every handout
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, lines);
@@ -57,7 +60,7 @@ export function breakLines(runs: readonly InlineRun[], width: number, fonts: Fon
 
 const MEMO_LIMIT = 4000;
 
-function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontChain): Line[] {
+function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontChain, rtl: boolean): Line[] {
   const all = runs.map((r) => r.text).join('');
   if (!all) return [];
   const starts: number[] = [];
@@ -115,15 +118,29 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
 
   // once per paragraph, not once per line: on a 1 MB paragraph the per-line
   // scan of the whole text was most of a 30 s render
-  const rtl = hasRtl(all);
+  const mixed = hasRtl(all);
   const segments: Segment[] = [];
   const breaker = new LineBreaker(all);
   const held = unbreakableRanges(all);
   const extra = urlPathBreaks(all);
   let last = 0;
+  /** where the previous segment ends in the text, to read the characters either side of a break */
+  let lastEnd = 0;
+  // the line rules of Chinese text, only for paragraphs that hold some (Latin text breaks as before)
+  const cjk = scriptsIn(all).has('han');
   const cut = (position: number, required: boolean) => {
     if (position <= last) return;
-    segments.push(segmentOf(last, position, required));
+    const seg = segmentOf(last, position, required);
+    const prev = segments[segments.length - 1];
+    if (cjk && prev && !prev.required && !keepsBreak(all, lastEnd, last)) {
+      // Chinese line rules (kinsoku): the break UAX #14 allows here is not taken
+      prev.parts.push(...seg.parts);
+      prev.inkWidth = prev.width + seg.inkWidth;
+      prev.width += seg.width;
+      prev.required = seg.required;
+      prev.shy = seg.shy;
+    } else segments.push(seg);
+    lastEnd = position;
     last = position;
   };
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
@@ -182,36 +199,80 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
         lastPiece.width = measure(fontNamed(fc, lastPiece.font), lastPiece.text, lastPiece.size);
       }
     }
-    const laid = rtl ? directional(pieces, fc) : pieces;
+    const laid = rtl || mixed ? ordered(pieces, fc, rtl) : pieces;
     let width = 0;
     for (const p of laid) {
       const ink = p.text.replace(/ +$/, '');
-      width = p.x + (ink === p.text ? p.width : ink ? measure(fontNamed(fc, p.font), ink, p.size) : 0);
+      width = p.x + (ink === p.text ? p.width : ink ? measureRun(fontNamed(fc, p.font), ink, p.size, p.rtl === true) : 0);
     }
     return { pieces: laid, width };
   }
 }
 
 /**
- * A piece holding right-to-left text becomes its directional runs
- * (bidi.ts), placed left to right: each is shaped in its own direction when
- * drawn, and the layout shows the order they are drawn in.
+ * The pieces of a line cut where the embedding level changes (bidi.ts) and
+ * put in visual order, each measured in its own direction. A line of a
+ * right-to-left paragraph is laid out as its mirror image — the piece read
+ * first at x = 0 — and the page is mirrored as a whole after pagination
+ * (mirror.ts), which right-aligns it and puts its first piece on the right.
  */
-function directional(pieces: LinePiece[], fonts: FontChain): LinePiece[] {
-  const out: LinePiece[] = [];
-  let x = 0;
+function ordered(pieces: LinePiece[], fonts: FontChain, rtl: boolean): LinePiece[] {
+  const text = pieces.map((p) => p.text).join('');
+  const levels = levelRuns(text, rtl);
+  const cut: (LinePiece & { level: number })[] = [];
+  let offset = 0;
   for (const p of pieces) {
-    if (!hasRtl(p.text)) {
-      out.push({ ...p, x });
-      x += p.width;
-      continue;
+    const end = offset + p.text.length;
+    for (const r of levels) {
+      const from = Math.max(offset, r.start);
+      const to = Math.min(end, r.end);
+      if (from >= to) continue;
+      const { rtl: _drop, ...rest } = p;
+      void _drop;
+      // a mirrored bracket in a right-to-left run is a piece of its own: it alone needs ActualText
+      // (paint.ts), and brackets join no letter, so cutting there changes no shape
+      for (const t of r.rtl ? splitMirrored(text.slice(from, to)) : [text.slice(from, to)])
+        cut.push({ ...rest, text: t, level: r.level, ...(r.rtl && { rtl: true as const }), x: 0, width: measureRun(fontNamed(fonts, p.font), t, p.size, r.rtl) });
     }
-    for (const d of directionalRuns(p.text)) {
-      const width = measure(fontNamed(fonts, p.font), d.text, p.size);
-      out.push({ ...p, text: d.text, x, width });
-      x += width;
-    }
+    offset = end;
   }
+  const visual = visualOrder(cut);
+  if (rtl) visual.reverse();
+  let x = 0;
+  return visual.map(({ level: _level, ...p }) => {
+    void _level;
+    const placed = { ...p, x };
+    x += p.width;
+    return placed;
+  });
+}
+
+/** No line starts with these: closing brackets and quotes, CJK full stops, commas and marks (GB/T 15834, JIS X 4051). */
+const NO_LINE_START = new Set([...'。．，、；：？！」』）〕］｝〉》】〗〙〛”’・…‥ー々〻ゝゞヽヾ％‰'].concat(['\uFF09', '\uFF0C', '\uFF1A', '\uFF1B', '\uFF1F', '\uFF01', '\uFF0E']));
+/** No line ends with these: opening brackets and quotes. */
+const NO_LINE_END = new Set([...'「『（〔［｛〈《【〖〘〚“‘'].concat(['\uFF08']));
+
+/** Whether a line may break at `at`, between `text[..at)` and `text[at..]`, by the CJK line-start and line-end rules. */
+function keepsBreak(text: string, _from: number, at: number): boolean {
+  const before = text[at - 1];
+  const after = text[at];
+  if (after !== undefined && NO_LINE_START.has(after)) return false;
+  if (before !== undefined && NO_LINE_END.has(before)) return false;
+  return true;
+}
+
+/** The text cut before and after every character a right-to-left level mirrors. */
+function splitMirrored(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const ch of text) {
+    if (isMirrored(ch)) {
+      if (current) out.push(current);
+      out.push(ch);
+      current = '';
+    } else current += ch;
+  }
+  if (current) out.push(current);
   return out;
 }
 
@@ -222,7 +283,16 @@ function hyphenWidth(seg: { parts: { run: number }[] }, runs: readonly InlineRun
   return measure(fontNamed(fonts, run.font), '-', run.size);
 }
 
-/** A word wider than the line: cut it between characters, each piece as wide as fits. */
+let segmenter: Intl.Segmenter | undefined;
+/** The text's extended grapheme clusters (UAX #29); one per code point for plain Latin text. */
+function graphemes(text: string): Iterable<string> {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u02FF]*$/.test(text)) return text;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return [...segmenter.segment(text)].map((s) => s.segment);
+}
+
+/** A word wider than the line: cut it between characters (grapheme clusters), each piece as wide as fits. */
 function splitLongSegment(
   seg: { parts: { run: number; text: string; width: number }[]; required: boolean },
   width: number,
@@ -241,7 +311,8 @@ function splitLongSegment(
   for (const p of seg.parts) {
     const run = runs[p.run]!;
     const font = fontNamed(fonts, run.font);
-    for (const ch of p.text) {
+    // whole grapheme clusters: a Devanagari conjunct or a letter with its vowel sign is never cut
+    for (const ch of graphemes(p.text)) {
       const w = measure(font, ch, run.size);
       if (used + w > width && used > 0) push();
       const prev = parts[parts.length - 1];

@@ -20,7 +20,7 @@ declare module 'fontkit' {
     capHeight: number;
     xHeight: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
-    layout(text: string, features?: Record<string, boolean>): GlyphRun;
+    layout(text: string, features?: Record<string, boolean>, script?: string, language?: string, direction?: 'ltr' | 'rtl'): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

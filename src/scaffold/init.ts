@@ -1,13 +1,15 @@
 /**
- * `leaflets init <dir>`: copies the scaffold (a config, one brand with a
- * logo, one short sample leaflet in English and Italian, a fictitious
- * patient) into a new folder that `leaflets build --root <dir>` builds as is.
+ * A new clinic folder: copies the scaffold (a config, one brand with a logo,
+ * one short sample leaflet in English and Italian, a fictitious patient)
+ * into a new folder that `build` builds as is. Returns what it wrote, or why
+ * it wrote nothing; `leaflets init` prints it (src/cli/init.ts).
  */
 import { lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, UsageError, write, type CliIO } from '../cli/context.js';
 import { displayPath } from '../content/paths.js';
+import { CODES } from '../diagnostics/codes.js';
+import { fail, ok, type Result } from '../model/diagnostic.js';
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
 const SCAFFOLD = path.join(packageDir, 'scaffold');
@@ -15,21 +17,33 @@ const SCHEMAS = path.join(packageDir, 'schemas');
 /** npm drops .gitignore files from packages, so the scaffold keeps it without the dot. */
 const RENAMED: Record<string, string> = { gitignore: '.gitignore' };
 
-export async function runInit(dir: string, opts: { json?: boolean }, io: CliIO): Promise<number> {
-  const target = path.resolve(io.cwd, dir);
-  const shown = displayPath(target, io.cwd) || '.';
+export interface InitOptions {
+  /** the folder to create (it must not exist, or be empty); relative to cwd */
+  dir: string;
+  /** default: dir must be absolute */
+  cwd?: string;
+}
+
+export interface Scaffolded {
+  /** the folder, as shown to the user (relative to cwd) */
+  dir: string;
+  /** the files written, relative to the folder, / separators */
+  files: string[];
+}
+
+export async function init(options: InitOptions): Promise<Result<Scaffolded>> {
+  const cwd = options.cwd ?? path.parse(path.resolve(options.dir)).root;
+  const target = path.resolve(cwd, options.dir);
+  const shown = displayPath(target, cwd) || '.';
+  const refuse = (code: string, message: string) => fail<Scaffolded>([{ code, severity: 'error', message }]);
   const link = await lstat(target).catch(() => undefined);
   if (link?.isSymbolicLink() && !(await stat(target).catch(() => undefined)))
-    throw new UsageError(`${shown} is a symbolic link to a folder that does not exist. Remove the link, or create the folder it points to first.`);
-  try {
-    const info = await stat(target);
-    if (!info.isDirectory()) throw new UsageError(`${shown} exists and is not a folder. Choose a new folder name.`);
-    if ((await readdir(target)).length)
-      throw new UsageError(`${shown} is not empty; init only creates new clinic folders and never overwrites files. Choose a new or empty folder.`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    // does not exist yet: created below
-  }
+    return refuse(CODES.INIT_DANGLING_LINK, `${shown} is a symbolic link to a folder that does not exist. Remove the link, or create the folder it points to first.`);
+  const info = await stat(target).catch(() => undefined);
+  // a folder that does not exist yet is created below
+  if (info && !info.isDirectory()) return refuse(CODES.INIT_NOT_FOLDER, `${shown} exists and is not a folder. Choose a new folder name.`);
+  if (info && (await readdir(target).catch(() => [])).length)
+    return refuse(CODES.INIT_NOT_EMPTY, `${shown} is not empty; init only creates new clinic folders and never overwrites files. Choose a new or empty folder.`);
 
   const files = await listFiles(SCAFFOLD);
   const written: string[] = [];
@@ -38,24 +52,9 @@ export async function runInit(dir: string, opts: { json?: boolean }, io: CliIO):
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (!code) throw e;
-    throw new UsageError(`Cannot create ${shown} (${code}): ${written.length} of ${files.length} files were written. Choose a folder you can write to.`);
+    return refuse(CODES.INIT_UNWRITABLE, `Cannot create ${shown} (${code}): ${written.length} of ${files.length} files were written. Choose a folder you can write to.`);
   }
-  const root = JSON.stringify(shown).slice(1, -1);
-  if (opts.json) write(io.stdout, JSON.stringify({ ok: true, dir: shown, files: written }, null, 2));
-  else
-    write(
-      io.stdout,
-      `Created ${shown}/ with leaflets.config.yaml, the brand my-clinic and the sample leaflet welcome (en, it).
-
-Next:
-  leaflets build --root ${/\s/.test(root) ? `"${root}"` : root}
-    builds PDF and HTML into ${shown}/out/
-  edit ${shown}/data/brands/my-clinic.yaml
-    your clinic's name, logo and contacts
-  copy ${shown}/data/leaflets/welcome/ to a new folder
-    to start your own leaflet (docs/content.md explains the format)`,
-    );
-  return EXIT.OK;
+  return ok({ dir: shown, files: written });
 }
 
 async function copyScaffold(files: readonly string[], target: string, written: string[]): Promise<void> {

@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { painter } from '../diagnostics/print.js';
-import type { ArtefactRecord } from './report.js';
+import type { ArtefactRecord } from '../batch/report.js';
 
 export interface Progress {
   start(total: number): void;
