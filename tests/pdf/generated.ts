@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import type { Brand } from '../../src/model/brand.js';
 import type { Block, LanguageContent, Leaflet, Section } from '../../src/model/content.js';
-import type { LaidOutDocument, PlacedBlock } from '../../src/model/layout.js';
-import type { MarkupElement, MarkupNode } from '../../src/model/markup.js';
+import type { LaidOutDocument } from '../../src/model/layout.js';
+import type { MarkupElement } from '../../src/model/markup.js';
 import type { Patient } from '../../src/model/patient.js';
 import type { Template } from '../../src/model/template.js';
 import { selectView, type SelectedStrings } from '../../src/select/view.js';
