@@ -54,7 +54,7 @@ export const CONTRACT: Readonly<Record<string, ElementRule>> = {
   em: { meaning: 'italic (from *text*); upright in large print', attrs: [], classes: [], inline: true },
   span: {
     meaning: 'a run of text with a role: a number, a point label, a placeholder',
-    attrs: ['data-format'],
+    attrs: ['data-format', 'data-continued'],
     classes: ['number', 'point-label', 'point-text', 'page-label', 'marker'],
     inline: true,
   },

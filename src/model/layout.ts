@@ -80,9 +80,58 @@ export type PageItem = TextItem | RectItem | LineItem | ImageItem | StampItem;
 /** Where a repeated or decorative item sits, for the Artifact's /Type. */
 export type ArtifactKind = 'Pagination' | 'Layout';
 
+/**
+ * Why a page ends where it does, so a page left mostly empty can be told
+ * apart from one that had to be (docs/templates.md, "Rules every page keeps").
+ */
+export interface PageEnd {
+  /** height of the flow area left unused, pt */
+  free: number;
+  /** height of the flow area, pt */
+  area: number;
+  /** height of what moved to the next page as one piece (the chain it could not split), pt */
+  moved: number;
+  /** the keep rules that bound what moved together; empty when the page simply filled up */
+  rules: string[];
+}
+
+/** Kinds of block the pagination rules speak of. */
+export type BlockKind =
+  | 'heading'
+  | 'paragraph'
+  | 'list'
+  | 'list-item'
+  | 'callout'
+  | 'key-point'
+  | 'patient-box'
+  | 'contacts'
+  | 'figure'
+  | 'summary'
+  | 'draft'
+  | 'faq-question'
+  | 'faq-answer'
+  | 'faq-tip';
+
+/** Where one block of the leaflet landed: which pages, how many of its lines or rows on each. */
+export interface PlacedBlock {
+  kind: BlockKind;
+  /** the block it is part of (index into `blocks`), null at the top level */
+  parent: number | null;
+  /** in reading order, one entry per page the block is on */
+  pages: { page: number; lines: number }[];
+  /** the block's height laid out in one piece, pt */
+  height: number;
+  /** the space above it, when it does not open a page, pt */
+  gap: number;
+  /** pages (after the first) that open with a "continued" note for this block */
+  continued: number[];
+}
+
 export interface LaidOutPage {
   /** width and height in points */
   size: [number, number];
+  /** why the page ends here (absent on the last page) */
+  end?: PageEnd;
   /** drawn first, in this order, marked as Artifacts: backgrounds and rules, the DRAFT mark over them, header and footer */
   artifacts: { kind: ArtifactKind; items: PageItem[] }[];
   /** real content in reading order */
@@ -91,7 +140,7 @@ export interface LaidOutPage {
 
 /** The tagged-PDF structure tree, in markup order. Node ids index `StructureTree.nodes`. */
 export type StructRole =
-  | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span'
+  | 'Link' | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span'
   | 'Table' | 'Caption' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD';
 
 export interface StructNode {
@@ -99,6 +148,8 @@ export interface StructNode {
   role: StructRole;
   /** Figure alternative text */
   alt?: string;
+  /** a Link's destination (https:, tel:, mailto:): painted as a link annotation over its text */
+  href?: string;
   /** what a screen reader says instead of the drawn text: "1" for a key point's circled ① */
   actual?: string;
   /** the language of this part when it is not the document's: brand text in a fallback language, a patient's note (PDF/UA, /Lang) */
@@ -118,4 +169,6 @@ export interface LaidOutDocument {
   structure: StructureTree;
   /** the outline: one entry per section, subsections nested */
   outline: { title: string; page: number; children: { title: string; page: number }[] }[];
+  /** the blocks the pagination rules speak of, in reading order, with the pages they landed on */
+  blocks: PlacedBlock[];
 }

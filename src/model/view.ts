@@ -65,6 +65,8 @@ export interface BrandView {
   logo: { src: string; alt: string; altLang: string | null } | null;
   colours: { primary: string; accent: string; text: string };
   contacts: { address: string | null; phone: string | null; email: string | null; web: string | null };
+  /** where the contacts lead, for links in both outputs: tel: (digits and +), mailto:, and the web address when it is https */
+  links: { phone: string | null; email: string | null; web: string | null; /** the phone number as a link shows it: no-break spaces, so no line breaks inside it */ phoneText: string | null };
   hasContacts: boolean;
   footer: string | null;
   footerLang: string | null;
@@ -98,7 +100,16 @@ export interface ViewModel {
   subtitle: InlineText | null;
   summary: InlineText[];
   sections: SectionView[];
-  document: DocumentControl & { publishedText: string; reviewText: string };
+  document: DocumentControl & {
+    publishedText: string;
+    reviewText: string;
+    /**
+     * Set when this language is a translation: the source version it
+     * translates ("?" when its file does not record it) and whether it is
+     * still a draft. A translation never shows the source's version as its own.
+     */
+    translation: { version: string; draft: boolean } | null;
+  };
   brand: BrandView;
   patient: PatientView | null;
   /** the template's strings in the leaflet's language */

@@ -104,6 +104,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
       email: brand.contacts.email ?? null,
       web: brand.contacts.web ?? null,
     },
+    links: contactLinks(brand.contacts),
     hasContacts: Object.values(brand.contacts).some(Boolean),
     footer: footer?.text ?? null,
     footerLang: footer?.lang ?? null,
@@ -184,6 +185,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
         ...leaflet.document,
         publishedText: date(leaflet.document.published),
         reviewText: date(leaflet.document.review),
+        translation: content.lang === leaflet.source ? null : { version: content.translatedFrom?.version ?? '?', draft: content.status === 'draft' },
       },
       brand: brandView,
       patient: selection.patient ? patientView(selection.patient, lang, strings.pack) : null,
@@ -200,4 +202,19 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
 
 function fail(code: string, message: string): Result<ViewModel> {
   return { ok: false, diagnostics: [{ code, severity: 'error', message }] };
+}
+
+/**
+ * A clinic's phone number and e-mail address as links a phone can follow
+ * (tel:, mailto:), and its web address when it is https: — the only
+ * schemes the markup contract lets a link use.
+ */
+export function contactLinks(c: { phone?: string; email?: string; web?: string }): BrandView['links'] {
+  const digits = c.phone ? c.phone.replace(/[^\d+]/g, '') : '';
+  return {
+    phone: /^\+?\d{3,}$/.test(digits) ? `tel:${digits}` : null,
+    email: c.email && /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(c.email) ? `mailto:${c.email}` : null,
+    web: c.web && /^https:\/\/[^\s<>"]+$/i.test(c.web) ? c.web : null,
+    phoneText: c.phone ? c.phone.replace(/ /g, '\u00A0') : null,
+  };
 }

@@ -270,7 +270,7 @@ function serialize(node: MarkupNode, depth: number, images: Map<string, string>)
   return inner.length ? `${pad}${open}\n${inner.join('\n')}\n${pad}</${node.tag}>` : `${pad}${open}</${node.tag}>`;
 
   function inline(n: MarkupNode): string {
-    // HTML whitespace only: a no-break space (a phone number's) stays as written
+    // HTML whitespace only: a no-break space (a phone number's) is text, not a space to collapse
     if (n.type === 'text') return escapeText(n.value.replace(/[ \t\r\n\f]+/g, ' '));
     const a = { ...n.attrs };
     if (n.tag === 'img' && a.src) a.src = images.get(a.src) ?? '';

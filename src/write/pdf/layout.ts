@@ -1,5 +1,5 @@
 import type { MarkupElement, MarkupNode } from '../../model/markup.js';
-import type { FaceName, ImageItem, PageItem, StructNode, StructRole, StructureTree, TextItem } from '../../model/layout.js';
+import type { BlockKind, FaceName, ImageItem, PageItem, StructNode, StructRole, StructureTree, TextItem } from '../../model/layout.js';
 import { textOf } from '../../model/markup.js';
 import type { Theme } from '../../model/template.js';
 import type { LoadedAsset } from './assets.js';
@@ -20,6 +20,13 @@ export interface Chunk {
   /** space above, dropped at the top of a page */
   spaceBefore: number;
   keepWithNext: boolean;
+  /** the rule that binds it to the next chunk (KEEP), reported when a page ends early */
+  why?: string;
+  /**
+   * The chain starting here is never moved to the next page whole; it is
+   * cut where the page ends instead (the patient box starts on page 1).
+   */
+  staysOnPage?: boolean;
   /** y relative to the chunk's top */
   items: PageItem[];
   /** boxes (callouts, key points…) this chunk is inside, outermost first */
@@ -28,6 +35,30 @@ export interface Chunk {
   bookmark?: { title: string; level: 2 | 3 };
   /** drawn first when this chunk starts a page: a table's header row, as an Artifact */
   repeat?: Chunk;
+  /** the blocks (Flow.groups) this chunk belongs to, outermost first */
+  groups: number[];
+}
+
+/** The rules that bind a chunk to the next, by name: the pagination reports them when a page ends early. */
+export const KEEP = {
+  heading: 'a heading stays with what follows',
+  label: 'a label stays with its text',
+  orphan: 'no orphan or widow line',
+  listEnds: 'a list never leaves its first or last item alone',
+  callout: 'a callout is not split',
+  keyPoint: 'a key point is not split',
+  patient: 'the patient box is not split',
+  contacts: 'the contacts are not split',
+  figure: 'a figure stays with its caption',
+  draft: 'the draft notice is not split',
+  faqTip: 'a FAQ tip stays with the end of its answer',
+} as const;
+
+/** A block the pagination rules speak of; `unsplit` ones are kept on one page when they fit. */
+export interface Group {
+  kind: BlockKind;
+  unsplit: boolean;
+  parent: number | null;
 }
 
 export interface BoxSpec {
@@ -46,6 +77,8 @@ export interface PageFrame {
   /** document control lines; the page label is placed per page */
   footer: PageItem[];
   pageLabel: { format: string; y: number; right: number; style: TextStyle } | null;
+  /** the note that opens a page where a box continues, "(continua)"; null when the template gives none */
+  continued: { text: string; style: TextStyle } | null;
   /**
    * The first page, when its footer differs (a narrow page prints the
    * publication date there only): the height of its flow area, its footer
@@ -60,6 +93,7 @@ export interface PageFrame {
 export interface Flow {
   chunks: Chunk[];
   boxes: BoxSpec[];
+  groups: Group[];
   structure: StructureTree;
   frame: PageFrame;
   stamp: Styles['draftStamp'];
@@ -112,6 +146,35 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
   const root = node('Document', null);
   const chunks: Chunk[] = [];
   const boxes: BoxSpec[] = [];
+  const groups: Group[] = [];
+  /** the blocks being laid out, outermost first: every chunk emitted now belongs to them */
+  const open: number[] = [];
+  const group = (kind: BlockKind, unsplit: boolean, body: () => void) => {
+    const parent = open[open.length - 1] ?? null;
+    open.push(groups.length);
+    groups.push({ kind, unsplit, parent });
+    try {
+      body();
+    } finally {
+      open.pop();
+    }
+  };
+  /** the same, around blocks laid out step by step */
+  function* grouped(kind: BlockKind, unsplit: boolean, body: () => Steps<void>): Steps<void> {
+    const parent = open[open.length - 1] ?? null;
+    open.push(groups.length);
+    groups.push({ kind, unsplit, parent });
+    try {
+      yield* body();
+    } finally {
+      open.pop();
+    }
+  }
+  /** binds a chunk to the next, naming the rule unless a narrower one already did */
+  const bind = (c: Chunk, why: string) => {
+    c.keepWithNext = true;
+    c.why ??= why;
+  };
   /** set after a heading: the next block sits close under it and stays with it */
   let afterHeading = false;
 
@@ -146,6 +209,12 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       if (n.tag === 'em') styles.italic ? (i = true) : (b = true);
       if (n.attrs['aria-hidden'] === 'true') {
         st = null;
+        c = styles.colours.primary;
+      }
+      // a link is its own Link element with alternate text; paint puts a link annotation over its text (PDF/UA-1 7.18.5)
+      if (n.tag === 'a' && n.attrs.href && st !== null) {
+        st = node('Link', st, textOf(n).replace(/\s+/g, ' ').trim() || n.attrs.href);
+        nodes[st]!.href = n.attrs.href;
         c = styles.colours.primary;
       }
       // a part in another language than its paragraph is its own Span carrying /Lang (PDF/UA, WCAG 3.1.2)
@@ -216,7 +285,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     style: TextStyle,
     ctx: Ctx,
     gap: number,
-    opts: { x?: number; width?: number; first?: PageItem[]; keep?: boolean; bookmark?: Chunk['bookmark'] } = {},
+    opts: { x?: number; width?: number; first?: PageItem[]; keep?: boolean; why?: string; bookmark?: Chunk['bookmark'] } = {},
   ): Chunk[] => {
     const x = opts.x ?? ctx.x;
     const lines = breakLines(runs, opts.width ?? ctx.width, fonts, rtl);
@@ -229,8 +298,10 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
         height: style.lineHeight,
         spaceBefore: i === 0 ? gap : 0,
         keepWithNext: opts.keep === true || (lines.length >= 2 && (i === 0 || i === lines.length - 2)),
+        ...(opts.keep === true ? { why: opts.why ?? KEEP.heading } : lines.length >= 2 && (i === 0 || i === lines.length - 2) ? { why: KEEP.orphan } : {}),
         items,
         boxes: ctx.boxes,
+        groups: [],
       };
     });
     if (out[0] && opts.bookmark) out[0].bookmark = opts.bookmark;
@@ -243,6 +314,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       cs[0]!.spaceBefore = Math.min(cs[0]!.spaceBefore, styles.space.afterHeading);
       afterHeading = false;
     }
+    for (const c of cs) c.groups = [...open];
     chunks.push(...cs);
   };
 
@@ -259,7 +331,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     const role: StructRole = level === 1 ? 'H1' : level === 2 ? 'H2' : 'H3';
     const id = node(role, ctx.struct);
     const inSection = parentSection.get(el);
-    const gap = level === 1 ? 0 : level === 2 ? styles.space.section : el.classes.includes('question') ? styles.space.section * 0.7 : styles.space.section * 0.8;
+    // the title keeps a section's space from the draft notice above it (they touched); at the top of a page it is dropped
+    const gap = level === 1 ? styles.space.section : level === 2 ? styles.space.section : el.classes.includes('question') ? styles.space.section * 0.7 : styles.space.section * 0.8;
     const cs = paragraph(runsOf(el, style, id), style, ctx, gapFor(ctx, true, gap), {
       keep: true,
       bookmark: inSection ? { title: textOf(el).replace(/\s+/g, ' ').trim(), level: level === 3 ? 3 : 2 } : undefined,
@@ -272,7 +345,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       last.height += 5;
     }
     boxStart = false;
-    emit(cs);
+    group(el.classes.includes('question') ? 'faq-question' : 'heading', false, () => emit(cs));
     afterHeading = true;
   };
 
@@ -293,12 +366,13 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     const id = node('P', ctx.struct);
     const cs = paragraph(runsOf(el, style, id), style, ctx, gapFor(ctx, true, gap));
     // a callout's label stays with its text, a timeline step's time with what to do then
-    if (cls.includes('callout-label') || cls.includes('note-label') || cls.includes('when') || cls.includes('past-note')) for (const c of cs) c.keepWithNext = true;
+    if (cls.includes('callout-label') || cls.includes('note-label') || cls.includes('when') || cls.includes('past-note')) for (const c of cs) bind(c, KEEP.label);
     boxStart = false;
-    emit(cs);
+    group('paragraph', false, () => emit(cs));
   };
 
-  const list = (el: MarkupElement, ctx: Ctx) => {
+  const list = (el: MarkupElement, ctx: Ctx) => group('list', false, () => listItems(el, ctx));
+  const listItems = (el: MarkupElement, ctx: Ctx) => {
     if (el.classes.includes('points')) return points(el, ctx);
     const l = node('L', ctx.struct);
     const numbered = el.tag === 'ol';
@@ -326,8 +400,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       });
       // no list leaves its first or last item alone on a page
       const index = items.indexOf(li);
-      if (items.length >= 3 && (index === 0 || index === items.length - 2)) cs[cs.length - 1]!.keepWithNext = true;
-      emit(cs);
+      if (items.length >= 3 && (index === 0 || index === items.length - 2)) bind(cs[cs.length - 1]!, KEEP.listEnds);
+      group('list-item', false, () => emit(cs));
       first = false;
       boxStart = false;
     }
@@ -354,6 +428,9 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       const inner = { ...ctx, boxes: [...ctx.boxes, box.id] };
       const markerWidth = styles.marker.size * 1.25;
       const x = ctx.x + style.padding;
+      const parent = open[open.length - 1] ?? null;
+      open.push(groups.length);
+      groups.push({ kind: 'key-point', unsplit: true, parent });
       const start = chunks.length;
       emit([spacer(style.padding, first ? gapFor(ctx, true, styles.space.paragraph) : styles.space.list * 2, inner)]);
       const markerRun: PageItem[] = [];
@@ -372,25 +449,26 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       boxStart = true;
       emit(paragraph(runs, styles.body, inner, 0, { x: x + markerWidth, width: ctx.width - 2 * style.padding - markerWidth, first: markerRun }));
       emit([spacer(style.padding, 0, inner)]);
-      keepTogether(start);
+      keepTogether(start, KEEP.keyPoint);
+      open.pop();
       first = false;
       boxStart = false;
     }
   };
 
-  const spacer = (height: number, gap: number, ctx: Ctx): Chunk => ({ height, spaceBefore: gap, keepWithNext: false, items: [], boxes: ctx.boxes });
+  const spacer = (height: number, gap: number, ctx: Ctx): Chunk => ({ height, spaceBefore: gap, keepWithNext: false, items: [], boxes: ctx.boxes, groups: [] });
   const openBox = (style: BoxStyle, ctx: Ctx): BoxSpec => {
     const b = { id: boxes.length, x: ctx.x, width: ctx.width, style };
     boxes.push(b);
     return b;
   };
   /** Chunks from `start` on stay on one page when they fit on one. */
-  const keepTogether = (start: number) => {
-    for (let i = start; i < chunks.length - 1; i++) chunks[i]!.keepWithNext = true;
+  const keepTogether = (start: number, why: string) => {
+    for (let i = start; i < chunks.length - 1; i++) bind(chunks[i]!, why);
   };
 
   /** A callout, the summary, the patient box, the draft notice: blocks on a tinted or bordered box. */
-  function* boxed(el: MarkupElement, ctx: Ctx, style: BoxStyle, role: StructRole | null, unsplit: boolean): Steps<void> {
+  function* boxed(el: MarkupElement, ctx: Ctx, style: BoxStyle, role: StructRole | null, keep: string | null): Steps<void> {
     const box = openBox(style, ctx);
     const struct = role ? node(role, ctx.struct) : ctx.struct;
     const inset = style.barWidth + style.padding;
@@ -398,12 +476,12 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     const start = chunks.length;
     const wasAfterHeading = afterHeading;
     emit([spacer(style.padding, gapFor(ctx, true, el.classes.includes('callout') ? styles.space.callout : styles.space.paragraph), inner)]);
-    if (wasAfterHeading) chunks[start]!.keepWithNext = true;
+    if (wasAfterHeading) bind(chunks[start]!, KEEP.heading);
     boxStart = true;
     yield* blocks(el.children, inner);
     afterHeading = false;
     emit([spacer(style.padding, 0, inner)]);
-    if (unsplit) keepTogether(start);
+    if (keep) keepTogether(start, keep);
     boxStart = false;
   }
 
@@ -445,7 +523,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       boxStart = false;
       if (stacked) {
         // the label keeps with the first lines of its value
-        const label = paragraph(labelRuns(dt, lbl), labelStyle, ctx, gapAbove, { keep: dd !== undefined });
+        const label = paragraph(labelRuns(dt, lbl), labelStyle, ctx, gapAbove, { keep: dd !== undefined, why: KEEP.label });
         const value = dd && body !== null ? paragraph(runsOf(dd, styles.body, body), styles.body, ctx, 0) : [];
         emit([...label, ...value]);
         continue;
@@ -466,7 +544,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       }
       // reading order: the label, then its value
       items.sort((a, b) => (a.kind === 'text' && b.kind === 'text' ? (a.runs[0]?.struct ?? 0) - (b.runs[0]?.struct ?? 0) || a.y - b.y : 0));
-      emit([{ height: rows * styles.body.lineHeight, spaceBefore: gapAbove, keepWithNext: false, items, boxes: ctx.boxes }]);
+      emit([{ height: rows * styles.body.lineHeight, spaceBefore: gapAbove, keepWithNext: false, items, boxes: ctx.boxes, groups: [] }]);
     }
   };
 
@@ -482,7 +560,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       const w = asset.width * scale;
       const h = asset.height * scale;
       const image: ImageItem = { kind: 'image', asset: asset.id, x: ctx.x, y: 0, width: w, height: h, struct: fig };
-      emit([{ height: h, spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: caption !== undefined, items: [image], boxes: ctx.boxes }]);
+      emit([{ height: h, spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: caption !== undefined, ...(caption && { why: KEEP.figure }), items: [image], boxes: ctx.boxes, groups: [] }]);
     }
     if (caption) {
       const id = node('P', ctx.struct);
@@ -503,6 +581,45 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     lineItems,
     paragraph: (runs, style, ctx, gap, opts) => paragraph(runs, style, { ...ctx, struct: root }, gap, opts),
   };
+
+  /**
+   * A FAQ item: the question keeps with the first lines of its answer (a
+   * heading's rule) and the practical tip with the last lines of it — the
+   * tip landed on the next page, cut off from its question.
+   */
+  let inFaq = false;
+  function* faqItem(el: MarkupElement, ctx: Ctx): Steps<void> {
+    inFaq = true;
+    try {
+      for (const c of el.children) {
+        if (c.type !== 'element') continue;
+        if (c.classes.includes('callout') && chunks.length) bind(chunks[chunks.length - 1]!, KEEP.faqTip);
+        yield* blocks([c], ctx);
+      }
+    } finally {
+      inFaq = false;
+    }
+  }
+
+  /**
+   * The patient box is not split when it fits on a page, and it starts on
+   * page 1 in every template and paper size: when the rest of page 1 cannot
+   * hold it, it is cut there and continues on page 2 under a "continued" note.
+   */
+  const patientBox = (el: MarkupElement, ctx: Ctx) =>
+    grouped('patient-box', true, function* () {
+      const start = chunks.length;
+      yield* boxed(el, ctx, styles.boxes.patient, 'Div', KEEP.patient);
+      if (chunks[start]) chunks[start].staysOnPage = true;
+    });
+
+  /** The clinic's contacts close the leaflet in one piece: a split left the last page holding one line. */
+  const contacts = (el: MarkupElement, ctx: Ctx) =>
+    grouped('contacts', true, function* () {
+      const start = chunks.length;
+      yield* blocks(el.children, ctx);
+      keepTogether(start, KEEP.contacts);
+    });
 
   function* blocks(children: readonly MarkupNode[], ctx: Ctx): Steps<void> {
     for (const c of children) {
@@ -532,7 +649,11 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
           break;
         case 'figure':
         case 'img':
-          figure(c, ctx);
+          group('figure', true, () => {
+            const start = chunks.length;
+            figure(c, ctx);
+            keepTogether(start, KEEP.figure);
+          });
           break;
         case 'section': {
           const sect = node('Sect', ctx.struct);
@@ -541,19 +662,21 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
           break;
         }
         case 'aside':
-          yield* boxed(c, ctx, styles.boxes.patient, 'Div', false);
+          yield* patientBox(c, ctx);
           break;
         case 'div':
-          if (cls.includes('urgent')) yield* boxed(c, ctx, styles.boxes.urgent, 'Div', true);
-          else if (cls.includes('callout')) yield* boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', true);
+          if (cls.includes('urgent')) yield* grouped('callout', true, () => boxed(c, ctx, styles.boxes.urgent, 'Div', KEEP.callout));
           else if (cls.includes('notes')) {
             yield* blocks(c.children, ctx);
             // the prompt keeps with the first lines
-            if (chunks.length) chunks[chunks.length - 1]!.keepWithNext = true;
+            if (chunks.length) bind(chunks[chunks.length - 1]!, KEEP.label);
             emit(ruledLines(Number(c.attrs['data-lines']) || 0, ctx, styles.body.lineHeight * 1.6, styles.colours.muted));
-          }
-          else if (cls.includes('summary')) yield* boxed(c, ctx, styles.boxes.summary, 'Div', false);
-          else if (cls.includes('draft-mark')) yield* boxed(c, ctx, styles.boxes.draft, 'Div', true);
+          } else if (cls.includes('callout')) yield* grouped(inFaq ? 'faq-tip' : 'callout', true, () => boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', KEEP.callout));
+          else if (cls.includes('summary')) yield* grouped('summary', false, () => boxed(c, ctx, styles.boxes.summary, 'Div', null));
+          else if (cls.includes('draft-mark')) yield* grouped('draft', true, () => boxed(c, ctx, styles.boxes.draft, 'Div', KEEP.draft));
+          else if (cls.includes('faq-item')) yield* faqItem(c, ctx);
+          else if (cls.includes('answer')) yield* grouped('faq-answer', false, () => blocks(c.children, ctx));
+          else if (cls.includes('contacts')) yield* contacts(c, ctx);
           else yield* blocks(c.children, ctx);
           break;
         case 'header':
@@ -572,6 +695,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
   return {
     chunks,
     boxes,
+    groups,
     structure: { root, nodes },
     frame,
     stamp: styles.draftStamp,
@@ -724,8 +848,12 @@ function frameOf(tree: MarkupElement, input: LayoutInput, content: PageFrame['co
     if (format) pageLabel = { format, y: every.labelY, right: content.x + content.width, style: s };
   }
 
+  const labelEl = footerEl ? find(footerEl, (e) => e.classes.includes('page-label')) : undefined;
+  const continuedText = labelEl?.attrs['data-continued']?.trim();
+  const continued = continuedText ? { text: continuedText, style: { ...styles.small, colour: styles.colours.muted } } : null;
+
   const notice = find(tree, (e) => e.classes.includes('draft-mark'));
   const draft = notice ? plain(find(notice, (e) => e.tag === 'strong') ?? notice).split(' ')[0] || 'DRAFT' : null;
   void pageWidth;
-  return { size: input.size, content: area, header, footer, pageLabel, first, draft, rtl };
+  return { size: input.size, content: area, header, footer, pageLabel, continued, first, draft, rtl };
 }

@@ -1,5 +1,5 @@
-import type { LaidOutDocument, LaidOutPage, PageItem, RectItem } from '../../model/layout.js';
-import type { Chunk, Flow } from './layout.js';
+import type { LaidOutDocument, LaidOutPage, PageEnd, PageItem, PlacedBlock, RectItem } from '../../model/layout.js';
+import { KEEP, type Chunk, type Flow } from './layout.js';
 import { fontFor, fontNamed, hasExtraFonts, measure, type FontChain } from './fonts.js';
 import { fontRuns } from './layout.js';
 import { breakLines } from './text.js';
@@ -8,7 +8,10 @@ import { breakLines } from './text.js';
  * Chunks → pages. A chain of chunks joined by `keepWithNext` (a heading
  * and the first lines after it, a callout, a key point, the two first and
  * two last lines of a paragraph) moves to the next page whole when it does
- * not fit; only a chain taller than a page is cut, chunk by chunk. Every
+ * not fit; only a chain taller than a page is cut — and the patient box,
+ * which starts on page 1 whatever its height. A cut never leaves a heading,
+ * a label or a paragraph's first line last on the page, and a box that
+ * continues on the next page opens there with a "continued" note. Every
  * chunk is placed exactly once, so no word is lost or repeated.
  */
 export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
@@ -23,14 +26,24 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
     top: number;
   }
   const pages: Placed[][] = [[]];
+  /** why each page (but the last) ends where it does */
+  const ends: PageEnd[] = [];
+  /** per page, the groups a "continued" note opened it for */
+  const continuedOn: Set<number>[] = [new Set()];
   let y = content.y;
   const current = () => pages[pages.length - 1]!;
-  const newPage = () => {
+  const newPage = (rules: string[], moved: number) => {
+    const area = bottom() - content.y;
+    ends.push({ free: r(bottom() - y), area: r(area), moved: r(moved), rules });
     pages.push([]);
+    continuedOn.push(new Set());
     y = content.y;
   };
+  /** "continued" notes: a page holding only notes counts as empty */
+  const notes = new WeakSet<Chunk>();
+  const atPageTop = () => current().every((p) => notes.has(p.chunk));
   const place = (c: Chunk) => {
-    if (current().length) y += c.spaceBefore;
+    if (!atPageTop()) y += c.spaceBefore;
     // a table row starting a page brings its header row along
     else if (c.repeat) {
       current().push({ chunk: c.repeat, top: y });
@@ -44,26 +57,100 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
     for (let k = from; k <= to; k++) h += chunks[k]!.height + (k === from && atTop ? 0 : chunks[k]!.spaceBefore);
     return h;
   };
+  const rulesOf = (from: number, to: number) => [...new Set(chunks.slice(from, to).flatMap((c) => (c.keepWithNext && c.why ? [c.why] : [])))];
+  /**
+   * Where a chain too tall for the page may be cut, best first: between
+   * blocks (a FAQ tip and its answer, the ends of a list), then inside a box
+   * that cannot be kept whole; never after a heading, a label or a first line.
+   */
+  const BETWEEN_BLOCKS = new Set<string>([KEEP.listEnds, KEEP.faqTip]);
+  const INSIDE_BOX = new Set<string>([KEEP.callout, KEEP.keyPoint, KEEP.patient, KEEP.contacts, KEEP.figure, KEEP.draft]);
+  const cutLevel = (c: Chunk) => (!c.keepWithNext || c.why === undefined || BETWEEN_BLOCKS.has(c.why) ? 1 : INSIDE_BOX.has(c.why) ? 2 : 3);
+
+  /** Opens a page for chunk `at`: when it continues a box or an unsplit block from the page before, a note says so. */
+  const turn = (at: number, rules: string[], moved: number) => {
+    newPage(rules, moved);
+    const prev = chunks[at - 1];
+    const next = chunks[at];
+    if (!prev || !next || !frame.continued) return;
+    const boxesShared = commonPrefix(prev.boxes, next.boxes);
+    const groupsShared = commonPrefix(prev.groups, next.groups).filter((g) => flow.groups[g]!.unsplit);
+    if (!boxesShared.length && !groupsShared.length) return;
+    const { text, style } = frame.continued;
+    const inner = boxesShared.length ? flow.boxes[boxesShared[boxesShared.length - 1]!]! : null;
+    const x = inner ? inner.x + inner.style.barWidth + inner.style.padding : content.x;
+    const width = measure(fontNamed(fonts, style.face), text, style.size);
+    const pad = inner ? inner.style.padding : 0;
+    const note: Chunk = {
+      height: style.lineHeight + pad,
+      spaceBefore: 0,
+      keepWithNext: true,
+      items: [{ kind: 'text', y: pad + style.size, runs: [{ text, font: style.face, size: style.size, colour: style.colour, x, width, struct: null }] }],
+      boxes: boxesShared,
+      groups: [],
+    };
+    place(note);
+    notes.add(note);
+    for (const g of groupsShared) continuedOn[continuedOn.length - 1]!.add(g);
+  };
 
   let i = 0;
   while (i < chunks.length) {
     let j = i;
     while (j < chunks.length - 1 && chunks[j]!.keepWithNext) j++;
-    const atTop = current().length === 0;
+    const atTop = atPageTop();
     const h = chainHeight(i, j, atTop);
     if (y + h <= bottom() + EPS) {
       for (let k = i; k <= j; k++) place(chunks[k]!);
       i = j + 1;
-    } else if (!atTop && chainHeight(i, j, true) <= content.height + EPS) {
+      continue;
+    }
+    // the patient box starts on page 1 even when the title before it is bound to it
+    const mustStayHere = pages.length === 1 && chunks.slice(i, j + 1).some((c) => c.staysOnPage === true);
+    if (!atTop && !mustStayHere && chainHeight(i, j, true) <= content.height + EPS) {
       // the next page is never the first: its area is content's
-      newPage();
-    } else if (atTop || y + chunks[i]!.spaceBefore + chunks[i]!.height <= bottom() + EPS) {
-      // taller than a page: cut the chain where the page ends
-      place(chunks[i]!);
-      i++;
-    } else newPage();
+      turn(i, rulesOf(i, j), h);
+      continue;
+    }
+    // taller than a page (or the patient box on page 1): cut the chain
+    // where the page ends, at the last place a cut is allowed
+    let m = i - 1;
+    let yy = y;
+    for (let k = i; k <= j; k++) {
+      const add = (k === i && atTop ? 0 : chunks[k]!.spaceBefore) + chunks[k]!.height;
+      if (yy + add > bottom() + EPS) break;
+      yy += add;
+      m = k;
+    }
+    const fit = m;
+    let best = -1;
+    for (const level of [1, 2]) {
+      for (let k = fit; k >= i; k--)
+        if (k === j || cutLevel(chunks[k]!) <= level) {
+          best = k;
+          break;
+        }
+      if (best >= i) break;
+    }
+    // nothing on the page may legally end it (a title taller than the page): cut where the page ends
+    if (best < i && atTop) best = Math.max(fit, i);
+    m = best;
+
+    if (m < i) {
+      // what moves is the least that may start a page: up to the first place it could end one
+      let k = i;
+      while (k < j && cutLevel(chunks[k]!) > 2) k++;
+      turn(i, rulesOf(i, k + 1), chainHeight(i, k, false));
+      continue;
+    }
+    for (let k = i; k <= m; k++) place(chunks[k]!);
+    i = m + 1;
+    // the rest of the chain is weighed again: it may fit in what is left of this page
   }
-  if (pages.length > 1 && !current().length) pages.pop();
+  if (pages.length > 1 && !current().length) {
+    pages.pop();
+    ends.pop();
+  }
 
   const total = pages.length;
   const outline: LaidOutDocument['outline'] = [];
@@ -112,9 +199,44 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
       }
     }
     artifacts.push({ kind: 'Pagination', items: [...frame.header, ...footer].map(round) });
-    return { size: frame.size, artifacts: artifacts.map((a) => ({ ...a, items: a.items.map(round) })), items: items.map(round) };
+    const end = ends[index];
+    return { size: frame.size, ...(end && { end }), artifacts: artifacts.map((a) => ({ ...a, items: a.items.map(round) })), items: items.map(round) };
   });
-  return { pages: out, structure: flow.structure, outline };
+  return { pages: out, structure: flow.structure, outline, blocks: placedBlocks(flow, pages, continuedOn) };
+}
+
+/** Each block's pages and the number of its lines or rows on each (chunks that draw content, not a box's padding). */
+function placedBlocks(flow: Flow, pages: { chunk: Chunk }[][], continuedOn: Set<number>[]): PlacedBlock[] {
+  const out: PlacedBlock[] = flow.groups.map((g) => ({ kind: g.kind, parent: g.parent, pages: [], height: 0, gap: 0, continued: [] }));
+  const seen = new Set<number>();
+  pages.forEach((placed, page) => {
+    for (const { chunk } of placed)
+      for (const g of chunk.groups) {
+        const b = out[g]!;
+        if (seen.has(g)) b.height += chunk.height + chunk.spaceBefore;
+        else {
+          b.height += chunk.height;
+          b.gap = chunk.spaceBefore;
+          seen.add(g);
+        }
+        if (!chunk.items.some((it) => it.kind === 'text' || it.kind === 'image')) continue;
+        const last = b.pages[b.pages.length - 1];
+        if (last?.page === page) last.lines++;
+        else b.pages.push({ page, lines: 1 });
+      }
+    for (const g of continuedOn[page] ?? []) out[g]!.continued.push(page);
+  });
+  for (const b of out) {
+    b.height = r(b.height);
+    b.gap = r(b.gap);
+  }
+  return out;
+}
+
+function commonPrefix(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < Math.min(a.length, b.length) && a[k] === b[k]; k++) out.push(a[k]!);
+  return out;
 }
 
 /** The backgrounds, bars and borders of the boxes on one page, from their first to their last chunk there. */

@@ -6,6 +6,7 @@ import { chainFonts, fontNamed, measure, measureRun, shapeRtl, type FontChain, t
 import { directionalRuns, hasRtl } from './bidi.js';
 import { infoOf, xmpOf, type PdfMetadata } from './metadata.js';
 import { buildStructure, roleOf, type StructElement } from './structure.js';
+import { linkAnnotations } from './links.js';
 import type { Pace } from '../../io/interrupt.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -64,6 +65,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
   }
 
   const { elements, end } = buildStructure(doc, laid.structure, laid.pages);
+  const links = linkAnnotations(doc);
   type OutlineItem = ReturnType<Doc['outline']['addItem']>;
   const tops = new Map<number, OutlineItem>();
 
@@ -81,7 +83,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
       for (const item of group.items) draw(doc, item, input, images, svg, null);
       doc.endMarkedContent();
     }
-    for (const item of page.items) draw(doc, item, input, images, svg, { elements, roleOf: (id) => roleOf(laid.structure, id) });
+    for (const item of page.items) draw(doc, item, input, images, svg, { elements, roleOf: (id) => roleOf(laid.structure, id), node: (id) => laid.structure.nodes[id]!, links });
   }
   await input.pace?.();
   end();
@@ -173,6 +175,8 @@ function spellsText(run: fontkit.GlyphRun, text: string): boolean {
 interface Tagging {
   elements: Map<number, StructElement>;
   roleOf: (id: number) => string;
+  node: (id: number) => LaidOutDocument['structure']['nodes'][number];
+  links: ReturnType<typeof linkAnnotations>;
 }
 
 function draw(
@@ -236,6 +240,8 @@ function draw(
           runs.forEach((r) => drawRun(doc, r, item.y, input.fonts));
           doc.endMarkedContent();
           tagging.elements.get(struct)!.add(content);
+          const n = tagging.node(struct);
+          if (n.href) for (const r of runs) if (r.text.trim()) tagging.links.add(r, item.y, tagging.elements.get(struct)!, n.href, n.alt ?? n.href);
         }
         k = e + 1;
       }

@@ -3,6 +3,7 @@ import type { FontChain } from './fonts.js';
 import { fontNamed, measure, measureRun } from './fonts.js';
 import { hasRtl, isMirrored, levelRuns, visualOrder } from './bidi.js';
 import { scriptsIn } from './scripts.js';
+import { insideRange, unbreakableRanges, urlPathBreaks } from './unbreakable.js';
 
 /** A run of inline text in one font and colour, before line breaking. */
 export interface InlineRun {
@@ -33,7 +34,8 @@ const SHY = '\u00AD';
 /**
  * Breaks inline runs into lines no wider than `width`, at the break
  * opportunities of the Unicode line breaking algorithm (UAX #14, the same
- * package pdfkit uses). A soft hyphen is a break opportunity that shows a
+ * package pdfkit uses), except inside a date, a time, a phone number, a
+ * number with its unit or a URL's host (unbreakable.ts). A soft hyphen is a break opportunity that shows a
  * hyphen only when the line breaks there; a word longer than the line is
  * broken between characters rather than overflowing the margin. Spaces at
  * the end of a line are kept in the text (so extracted text keeps its
@@ -119,13 +121,16 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
   const mixed = hasRtl(all);
   const segments: Segment[] = [];
   const breaker = new LineBreaker(all);
+  const held = unbreakableRanges(all);
+  const extra = urlPathBreaks(all);
   let last = 0;
   /** where the previous segment ends in the text, to read the characters either side of a break */
   let lastEnd = 0;
   // the line rules of Chinese text, only for paragraphs that hold some (Latin text breaks as before)
   const cjk = scriptsIn(all).has('han');
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    const seg = segmentOf(last, bk.position, bk.required);
+  const cut = (position: number, required: boolean) => {
+    if (position <= last) return;
+    const seg = segmentOf(last, position, required);
     const prev = segments[segments.length - 1];
     if (cjk && prev && !prev.required && !keepsBreak(all, lastEnd, last)) {
       // Chinese line rules (kinsoku): the break UAX #14 allows here is not taken
@@ -135,8 +140,13 @@ function breakLinesOnce(runs: readonly InlineRun[], width: number, fonts: FontCh
       prev.required = seg.required;
       prev.shy = seg.shy;
     } else segments.push(seg);
-    lastEnd = bk.position;
-    last = bk.position;
+    lastEnd = position;
+    last = position;
+  };
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    while (extra.length && extra[0]! < bk.position) cut(extra.shift()!, false);
+    if (!bk.required && insideRange(held, bk.position)) continue;
+    cut(bk.position, bk.required);
   }
 
   const lines: Line[] = [];

@@ -19,5 +19,6 @@ export function ruledLines(count: number, ctx: { x: number; width: number; boxes
     keepWithNext: false,
     items: [{ kind: 'line', x1: ctx.x, y1: pitch - 2, x2: ctx.x + ctx.width, y2: pitch - 2, colour, lineWidth: 0.75 } satisfies PageItem],
     boxes: ctx.boxes,
+    groups: [],
   }));
 }

@@ -54,6 +54,7 @@ export function tableChunks(el: MarkupElement, ctx: TableCtx, gap: number, kit: 
     const id = kit.node('Caption', table);
     const style: TextStyle = { ...styles.body, face: 'bold' };
     const cs = kit.paragraph(kit.runsOf(caption, style, id), style, ctx, gap, { keep: true });
+    for (const c of cs) c.why = 'a table caption stays with its table';
     out.push(...cs);
   }
   const headRows = elements(el, 'thead').flatMap((g) => elements(g, 'tr'));
@@ -113,7 +114,7 @@ export function tableChunks(el: MarkupElement, ctx: TableCtx, gap: number, kit: 
       cx += w;
       items.push({ kind: 'line', x1: cx, y1: 0, x2: cx, y2: height, colour: styles.colours.accent, lineWidth: 0.5 });
     }
-    return { height, spaceBefore: 0, keepWithNext: false, items: [...items, ...texts], boxes: ctx.boxes };
+    return { height, spaceBefore: 0, keepWithNext: false, items: [...items, ...texts], boxes: ctx.boxes, groups: [] };
   };
 
   if (tooNarrow) {
@@ -128,6 +129,7 @@ export function tableChunks(el: MarkupElement, ctx: TableCtx, gap: number, kit: 
     headerChunk.spaceBefore = out.length ? 0 : gap;
     // the header row never ends a page
     headerChunk.keepWithNext = true;
+    headerChunk.why = 'a table\'s header row stays with its first row';
     out.push(headerChunk);
   }
   // the copy a page break repeats: the same drawing, marked as an Artifact
@@ -140,7 +142,10 @@ export function tableChunks(el: MarkupElement, ctx: TableCtx, gap: number, kit: 
     if (r === 0 && !out.length) chunk.spaceBefore = gap;
     if (repeat) chunk.repeat = repeat;
     // no table leaves its last row alone on a page
-    if (rows.length >= 3 && r === rows.length - 2) chunk.keepWithNext = true;
+    if (rows.length >= 3 && r === rows.length - 2) {
+      chunk.keepWithNext = true;
+      chunk.why = 'a table never leaves its last row alone';
+    }
     out.push(chunk);
   });
   return out;
@@ -184,7 +189,10 @@ function reflowed(head: Cell[], rows: Cell[][], table: number, ctx: TableCtx, ga
       out.push(...cs);
     });
     // a row stays together when it fits on a page
-    for (let k = start; k < out.length - 1; k++) out[k]!.keepWithNext = true;
+    for (let k = start; k < out.length - 1; k++) {
+      out[k]!.keepWithNext = true;
+      out[k]!.why ??= 'a table row is not split';
+    }
     const last = out[out.length - 1];
     if (last) {
       last.items.push({ kind: 'line', x1: ctx.x, y1: last.height + 3, x2: ctx.x + ctx.width, y2: last.height + 3, colour: styles.colours.accent, lineWidth: 0.75 });

@@ -1,0 +1,192 @@
+/**
+ * The page rules of docs/templates.md ("Rules every page keeps"), proven on
+ * generated leaflets rather than on the one bundled leaflet: random section
+ * trees with every block kind, short and very long texts, lists of 1 to 200
+ * items, with and without a patient, both templates, A4, Letter and A5.
+ * Each leaflet goes through select and compose as a real one does, then is
+ * laid out to pages as plain data (no PDF is drawn).
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LaidOutDocument, PlacedBlock } from '../../src/model/layout.js';
+import type { MarkupElement, MarkupNode } from '../../src/model/markup.js';
+import { INFO, lay, leafletCase, loadShared, type Case, type Laid } from './generated.js';
+
+beforeAll(loadShared);
+
+/** fast-check shows the case; this says where in it the rule broke */
+const where = (c: Case) => `${c.template} ${c.paper} ${c.lang}${c.patient ? ' with a patient' : ''}${c.draft ? ' draft' : ''}`;
+
+// 30 leaflets a rule on every run; PAGES_RUNS=300 for a deeper search (all rules held over 300 when written)
+const RUNS = Number(process.env.PAGES_RUNS ?? 30);
+const property = (name: string, check: (laid: Laid, c: Case) => void) =>
+  it(name, () => {
+    fc.assert(
+      fc.property(leafletCase, (c) => {
+        check(lay(c), c);
+      }),
+      // shrinking a 500-word leaflet can take minutes: stop at a time limit and show the smallest case found by then
+      { numRuns: RUNS, seed: process.env.PAGES_SEED ? Number(process.env.PAGES_SEED) : undefined, interruptAfterTimeLimit: 40_000 },
+    );
+  }, 120_000);
+
+// ---- reading the pages back ----------------------------------------------
+
+const role = (doc: LaidOutDocument, id: number) => doc.structure.nodes[id]!.role;
+/** list bullets, step numbers and key-point digits the layout adds as labels: not words of the content */
+const ADDED_LABEL = /^(•|\d+\.|[\u2460-\u24FF\u2776-\u2793])$/;
+
+/** The words of the leaflet as the pages give them, in reading order. */
+function pageWords(doc: LaidOutDocument): string[] {
+  const parentOf = new Map<number, number>();
+  for (const n of doc.structure.nodes) for (const c of n.children) parentOf.set(c, n.id);
+  let out = '';
+  let last: number | null = null;
+  for (const page of doc.pages)
+    for (const item of page.items) {
+      if (item.kind !== 'text') continue;
+      for (const r of item.runs) {
+        if (r.struct === null) continue;
+        if (role(doc, r.struct) === 'Lbl' && ADDED_LABEL.test(r.text.trim())) continue;
+        // a new structure element starts a new word, except a link inside its sentence ("https://…," or "[words](…).")
+        const inline = last !== null && ((role(doc, r.struct) === 'Link' && parentOf.get(r.struct) === last) || (role(doc, last) === 'Link' && parentOf.get(last) === r.struct));
+        if (r.struct !== last && !inline) out += ' ';
+        out += r.text;
+        last = r.struct;
+      }
+    }
+  return out.split(/\s+/).filter(Boolean);
+}
+
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'li', 'dt', 'dd', 'figcaption', 'div', 'section', 'aside', 'ul', 'ol', 'dl', 'main', 'figure', 'br']);
+/** The words of the leaflet markup, in document order: what the pages must hold, once each. */
+function markupWords(tree: MarkupElement): string[] {
+  let out = '';
+  const walk = (n: MarkupNode) => {
+    if (n.type === 'text') {
+      out += n.value;
+      return;
+    }
+    if (n.tag === 'header' || n.tag === 'footer' || n.attrs['aria-hidden'] === 'true') return;
+    const block = BLOCK_TAGS.has(n.tag);
+    if (block) out += ' ';
+    for (const c of n.children) walk(c);
+    if (block) out += ' ';
+  };
+  walk(tree);
+  return out.split(/\s+/).filter(Boolean);
+}
+
+/** Text of each drawn line of content, per page. */
+const linesOf = (doc: LaidOutDocument) =>
+  doc.pages.map((p) => p.items.flatMap((i) => (i.kind === 'text' && i.runs.some((r) => r.struct !== null) ? [{ text: i.runs.map((r) => r.text).join(''), role: role(doc, i.runs.find((r) => r.struct !== null)!.struct!) }] : [])));
+
+/** the tallest flow area of a page: a block taller than that cannot be kept on one */
+const areaOf = (doc: LaidOutDocument) => Math.max(0, ...doc.pages.flatMap((p) => (p.end ? [p.end.area] : [])));
+const firstPage = (b: PlacedBlock) => b.pages[0]?.page ?? -1;
+const lastPage = (b: PlacedBlock) => b.pages[b.pages.length - 1]?.page ?? -1;
+const inside = (doc: LaidOutDocument, b: PlacedBlock, test: (a: PlacedBlock) => boolean) => {
+  for (let p = b.parent; p !== null; p = doc.blocks[p]!.parent) if (test(doc.blocks[p]!)) return true;
+  return false;
+};
+
+/** A block's height with the headings just above it, which keep with it: together they may be taller than a page. */
+const withHeadings = (doc: LaidOutDocument, k: number) => {
+  let h = doc.blocks[k]!.height;
+  for (let n = k; n > 0 && doc.blocks[n - 1]!.kind === 'heading'; n--) h += doc.blocks[n]!.gap + doc.blocks[n - 1]!.height;
+  return h;
+};
+
+const UNSPLIT = new Set(['callout', 'key-point', 'patient-box', 'contacts', 'figure', 'faq-tip', 'draft']);
+
+// ---- the rules -----------------------------------------------------------
+
+describe('rules every page keeps, on generated leaflets (property)', () => {
+  property('no word is lost, duplicated or reordered', ({ doc, tree }) => {
+    expect(pageWords(doc)).toEqual(markupWords(tree));
+  });
+
+  property('a heading is never the last thing on a page', ({ doc }, c) => {
+    doc.pages.slice(0, -1).forEach((page, i) => {
+      const last = page.items[page.items.length - 1];
+      if (last?.kind !== 'text') return; // a figure
+      const struct = last.runs.find((r) => r.struct !== null)!.struct!;
+      expect(role(doc, struct), `${where(c)}: page ${i + 1} ends with "${last.runs.map((r) => r.text).join('')}"`).not.toMatch(/^H\d$/);
+    });
+  });
+
+  property('a FAQ question stays with the first lines of its answer, and its tip with the end of its answer', ({ doc }, c) => {
+    const area = areaOf(doc);
+    doc.blocks.forEach((q, k) => {
+      if (q.kind !== 'faq-question') return;
+      const answer = doc.blocks.slice(k + 1).find((b) => b.kind === 'faq-answer')!;
+      const rest = doc.blocks.slice(doc.blocks.indexOf(answer) + 1);
+      const next = rest.findIndex((b) => b.kind === 'faq-question' || b.kind === 'heading');
+      const tip = rest.slice(0, next < 0 ? undefined : next).find((b) => b.kind === 'faq-tip');
+      expect(lastPage(q), `${where(c)}: question ${k} and its answer`).toBe(firstPage(answer));
+      // the headings bound above the question, the question, its answer and its tip: when taller than a page, the tip is what gives way
+      const together = withHeadings(doc, k) + answer.gap + answer.height + (tip ? tip.gap + tip.height : 0);
+      if (tip && together <= area) expect(firstPage(tip), `${where(c)}: tip of question ${k}`).toBe(lastPage(answer));
+    });
+  });
+
+  property('a callout, key point, patient box, contacts block or figure is never split when it fits on a page, and says "continued" where it must split', ({ doc }, c) => {
+    const area = areaOf(doc);
+    const continued = c.lang === 'it' ? '(continua)' : '(continued)';
+    doc.blocks.forEach((b, k) => {
+      if (!UNSPLIT.has(b.kind) || b.pages.length <= 1) return;
+      // the patient box starts on page 1 even when the rest of page 1 cannot hold it (the rule below)
+      if (b.kind !== 'patient-box') expect(withHeadings(doc, k), `${where(c)}: ${b.kind} ${k} split over pages ${b.pages.map((p) => p.page + 1).join(', ')}`).toBeGreaterThan(area);
+      for (const p of b.pages.slice(1)) {
+        if (inside(doc, b, (a) => UNSPLIT.has(a.kind))) continue;
+        expect(b.continued, `${where(c)}: ${b.kind} ${k} continues on page ${p.page + 1} without saying so`).toContain(p.page);
+        const top = doc.pages[p.page]!.artifacts.flatMap((a) => a.items).some((i) => i.kind === 'text' && i.runs.some((r) => r.text === continued));
+        expect(top, `${where(c)}: page ${p.page + 1} has no "${continued}"`).toBe(true);
+      }
+    });
+  });
+
+  property('lists split between items, and no paragraph leaves a widow or an orphan line', ({ doc }, c) => {
+    doc.blocks.forEach((b, k) => {
+      if ((b.kind !== 'paragraph' && b.kind !== 'list-item') || b.pages.length <= 1) return;
+      // a box taller than a page is cut where the page ends
+      if (inside(doc, b, (a) => UNSPLIT.has(a.kind) && a.pages.length > 1)) return;
+      for (const p of b.pages) expect(p.lines, `${where(c)}: ${b.kind} ${k} has ${p.lines} line(s) on page ${p.page + 1}`).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  property('no page but the last is more than half empty unless what follows could not legally start on it', ({ doc }, c) => {
+    for (const [i, page] of doc.pages.entries()) {
+      const end = page.end;
+      if (!end || end.free <= end.area / 2) continue;
+      // the test names the rule that moved the next block whole
+      const why = `${where(c)}: page ${i + 1} is ${Math.round((100 * end.free) / end.area)}% empty; moved ${end.moved} pt together (${end.rules.join('; ') || 'no rule'})`;
+      expect(end.moved, why).toBeGreaterThan(end.free);
+    }
+  });
+
+  property('no line breaks inside a date, a time, a phone number, a number with its unit, or a URL’s scheme and host', ({ doc, patient }, c) => {
+    const all = pageWords(doc).join(' ');
+    // a phone link is printed with no-break spaces: the same piece
+    const lines = linesOf(doc).flat().map((l) => l.text.replace(/\u00A0/g, ' '));
+    const pieces = [...INFO.map((s) => s.replace(/^(https?:\/\/[^/]+).*/, '$1')), ...(patient ? [patient.doctor?.phone ?? ''] : [])].filter(Boolean);
+    for (const piece of pieces) {
+      const whole = all.split(piece).length - 1;
+      if (!whole) continue;
+      const kept = lines.reduce((n, l) => n + l.split(piece).length - 1, 0);
+      // a piece wider than its column (a URL in a large-print title or key point) must break, between characters: its first line holds nothing else
+      const alone = lines.filter((l) => piece.startsWith(l.trim()) && l.trim().length < piece.length && l.trim().length > 0).length;
+      if (kept + alone >= whole && alone > 0) continue;
+      expect(kept, `${where(c)}: "${piece}" broken across lines: ${lines.filter((l) => piece.split(" ").some((w) => l.includes(w))).slice(0, 6).join(" | ")}`).toBe(whole);
+    }
+  });
+
+  property('the patient box starts on page 1', ({ doc }, c) => {
+    const box = doc.blocks.find((b) => b.kind === 'patient-box');
+    if (!c.patient) return expect(box).toBeUndefined();
+    if (firstPage(box!) === 0) return;
+    // only when the title and the draft notice leave no room for its heading and first row
+    const end = doc.pages[0]!.end!;
+    expect(end.moved, `${where(c)}: the patient box starts on page ${firstPage(box!) + 1} though page 1 has ${end.free} pt free`).toBeGreaterThan(end.free);
+  });
+});
