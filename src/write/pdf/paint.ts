@@ -28,6 +28,8 @@ interface DocInternals {
   _fontCount: number;
   _addInfo: () => void;
   appendXML: (xml: string, newline?: boolean) => void;
+  /** every content-stream operator pdfkit writes goes through it; paint.ts listens for BT and ET */
+  addContent: (data: string) => Doc;
 }
 
 /** The only module that draws: laid-out pages → PDF bytes. */
@@ -254,23 +256,58 @@ function drawRun(doc: Doc, run: PlacedRun, baseline: number, fonts: FontChain) {
   doc.font(run.font).fontSize(run.size).fillColor(run.colour);
   const font = fontNamed(fonts, run.font);
   const options = { lineBreak: false, baseline: 'alphabetic' as const };
-  const actual = REORDERED.test(run.text) || (run.rtl === true && !spellsText(shapeRtl(font, run.text), run.text));
-  if (actual) doc.markContent('Span', { actual: run.text } as PDFKit.Mixins.MarkingOptions);
-  if (run.rtl) doc.text(run.text, run.x, baseline, { ...options, features: DRAW_RTL });
+  /** whether the characters of a piece drawn in `rtl` direction must travel as ActualText */
+  const actualFor = (text: string, rtl: boolean) => REORDERED.test(text) || (rtl && !spellsText(shapeRtl(font, text), text));
+  if (run.rtl) withActualText(doc, actualFor(run.text, true) ? run.text : null, () => doc.text(run.text, run.x, baseline, { ...options, features: DRAW_RTL }));
   else if (!hasRtl(run.text)) {
     // Every space-separated piece pdfkit will look up is shaped now, the way
     // layout measured it: a piece layout measured in parts (a line joins
     // "mini-" and "invasivo") would otherwise be shaped by pdfkit itself,
     // with every default feature, slower and not quite what was measured.
     measure(font, run.text, run.size);
-    doc.text(run.text, run.x, baseline, options);
+    withActualText(doc, actualFor(run.text, false) ? run.text : null, () => doc.text(run.text, run.x, baseline, options));
   } else {
-    // a run laid out before the bidirectional split (none today): its directional runs left to right
+    // a run laid out before the bidirectional split (none today): its directional runs left to right,
+    // each with its own ActualText, as each is its own text object
     let x = run.x;
     for (const d of directionalRuns(run.text)) {
-      doc.text(d.text, x, baseline, d.rtl ? { ...options, features: DRAW_RTL } : options);
+      withActualText(doc, actualFor(d.text, d.rtl) ? d.text : null, () => doc.text(d.text, x, baseline, d.rtl ? { ...options, features: DRAW_RTL } : options));
       x += measureRun(font, d.text, run.size, d.rtl);
     }
   }
-  if (actual) doc.endMarkedContent();
+}
+
+/**
+ * Draws one text object (one pdfkit text call) with `actual` as its
+ * ActualText, the marked-content span opened right after BT and closed
+ * right before ET. pdfkit wraps each text object in q … Q with a
+ * coordinate flip; a span around that would close (EMC) under the outer,
+ * unflipped matrix, and poppler places a span's text by the matrix in
+ * force at EMC: the words landed in the mirror image of the page, out of
+ * reading order (a Devanagari word in an Italian note came out of
+ * pdftotext many lines below its line). Inside the text object the matrix
+ * at EMC is the one the glyphs were drawn with.
+ */
+function withActualText(doc: Doc, actual: string | null, drawText: () => void) {
+  if (actual === null) return drawText();
+  const target = doc as unknown as DocInternals;
+  const addContent = target.addContent;
+  let objects = 0;
+  target.addContent = function (this: Doc, data: string) {
+    if (data === 'ET') doc.endMarkedContent();
+    addContent.call(this, data);
+    if (data === 'BT') {
+      // one text call is one text object: a second would carry the text again
+      if (++objects > 1) throw new Error('withActualText: a text call drew more than one text object');
+      doc.markContent('Span', { actual } as PDFKit.Mixins.MarkingOptions);
+    }
+    return this;
+  };
+  const own = Object.hasOwn(target, 'addContent');
+  try {
+    drawText();
+  } finally {
+    if (own) target.addContent = addContent;
+    else delete (target as Partial<DocInternals>).addContent;
+  }
 }
