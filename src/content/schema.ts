@@ -209,7 +209,7 @@ function patternHint(e: ErrorObject): string {
   const desc = (e.parentSchema as { description?: string } | undefined)?.description;
   const pattern = (e.params as { pattern: string }).pattern;
   if (pattern.includes('a-z0-9]+(-')) return 'use lowercase letters, digits and hyphens, such as what-it-is.';
-  if (pattern.includes('[a-z]{2,3}')) return 'use a 2–3 letter lowercase language code such as it or en.';
+  if (pattern.includes('[a-z]{2,3}')) return 'use a language code such as it, en or zh-Hans.';
   if (pattern.includes('\\d{4}')) return 'write dates as YYYY-MM-DD.';
   if (pattern.includes('png|jpe?g|svg')) return 'images must be .png, .jpg, .jpeg or .svg files.';
   if (pattern.includes('#[0-9a-fA-F]{6}')) return 'write colours as #rrggbb.';

@@ -59,7 +59,9 @@ describe('right-to-left text, any text', () => {
         const runs = fontRuns(fonts.value, [{ text, font: 'regular', size: 11, colour: '#000', struct: 1 }]);
         const lines = breakLines(runs, width, fonts.value, true);
         expect(sorted(lines.flatMap((l) => l.pieces.map((p) => p.text)).join(''))).toBe(sorted(text));
-        for (const line of lines) expect(line.width).toBeLessThanOrEqual(Math.max(width, ...line.pieces.map((p) => p.width)) + 0.01);
+        // a line wider than the measure holds one word too wide for any line (which may be several
+        // pieces: 'ها70' is Arabic letters and a number, with no break between them under UAX #14)
+        for (const line of lines) if (line.width > width + 0.01) expect(line.pieces.map((p) => p.text).join('').trim()).not.toMatch(/\s/);
       }),
       { numRuns: 150 },
     );
