@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../write/atomic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { isInside, readConfined } from './read.js';
+import { displayPath as display } from '../content/paths.js';
 
 /** What is written; the file name must end in `.${kind}`. */
 export type OutputKind = 'pdf' | 'html' | 'json' | 'ics';
@@ -209,7 +210,3 @@ async function nearestExisting(dir: string): Promise<{ path: string; isDirectory
   }
 }
 
-function display(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-}

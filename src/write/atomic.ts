@@ -6,8 +6,6 @@ import { Interrupted } from '../io/interrupt.js';
 export interface WriteOptions {
   /** 0o600 for files that hold patient data */
   mode?: number;
-  /** refuse to replace these (the content the output was made from) */
-  protect?: readonly string[];
   /**
    * Ctrl-C: once aborted, nothing more is put in place. Checked before the
    * temporary file is made and again just before the rename; an abort in
@@ -23,8 +21,6 @@ export interface WriteOptions {
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array | string, options: WriteOptions = {}): Promise<void> {
   const target = path.resolve(file);
-  for (const p of options.protect ?? [])
-    if (path.resolve(p) === target) throw new ProtectedFileError(file);
   const stopIfAborted = () => {
     if (options.signal?.aborted) throw new Interrupted(options.signal.reason);
   };
@@ -51,8 +47,3 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array | string, 
   }
 }
 
-export class ProtectedFileError extends Error {
-  constructor(readonly file: string) {
-    super(`Refusing to overwrite the source file ${file}.`);
-  }
-}
