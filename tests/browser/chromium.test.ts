@@ -27,9 +27,11 @@ const PAGES = [
   { name: 'ar-large-print', lang: 'ar', template: 'large-print' },
   { name: 'zh-Hans-standard', lang: 'zh-Hans', template: 'standard' },
   { name: 'hi-standard', lang: 'hi', template: 'standard' },
+  { name: 'bn-standard', lang: 'bn', template: 'standard' },
+  { name: 'bn-large-print', lang: 'bn', template: 'large-print' },
 ] as const;
 /** the bundled translations made from the Italian source and not yet approved */
-const DRAFTS: readonly string[] = ['en', 'ar', 'zh-Hans', 'hi'];
+const DRAFTS: readonly string[] = ['en', 'ar', 'zh-Hans', 'hi', 'bn'];
 
 let browser: Browser;
 let dir: string;

@@ -18,7 +18,7 @@ describe('leaflets list', () => {
     const rows = JSON.parse(r.stdout) as { id: string; languages: string[]; status: Record<string, string> }[];
     expect(rows).toEqual([
       expect.objectContaining({ id: 'cataract-surgery', languages: ['it', 'en'], status: { it: 'draft', en: 'draft' } }),
-      expect.objectContaining({ id: 'periduroscopia', languages: ['it', 'ar', 'en', 'hi', 'zh-Hans'], status: { it: 'approved', ar: 'draft', en: 'draft', hi: 'draft', 'zh-Hans': 'draft' } }),
+      expect.objectContaining({ id: 'periduroscopia', languages: ['it', 'ar', 'bn', 'en', 'hi', 'zh-Hans'], status: { it: 'approved', ar: 'draft', bn: 'draft', en: 'draft', hi: 'draft', 'zh-Hans': 'draft' } }),
     ]);
   });
 });
