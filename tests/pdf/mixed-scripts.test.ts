@@ -11,6 +11,8 @@ const NOTES = {
   reported: 'Nota ऄᐁ fine; अब ठीक; ऄ',
   // a vowel sign drawn before its consonant (कि), a conjunct (क्ष), a reph (र्मा)
   reordered: 'Prendere कि क्ष prima di colazione, Dr. राम शर्मा',
+  // Bengali: a conjunct (ক্ষ), the pre-base ি, the split ো, reph (র্ম), ya-phala (ব্য)
+  bengali: 'Dopo ক্ষমা দিন কোমর কর্ম ব্যথা, non guidare',
   arabic: 'Chiamare il (طبيب الأسرة) domani',
   chinese: 'Digiuno 禁食 dalle 22:00, 请带上药物 grazie',
 };
