@@ -136,7 +136,7 @@ for (const p of PAGES)
   });
 
 describe('right to left in the browser', () => {
-  for (const name of ['ar-standard', 'ar-large-print'])
+  for (const name of ['ar-standard', 'ar-large-print', 'he-sample-standard', 'he-sample-large-print'])
     it(`${name}: the page runs right to left, callout bars and list indents on the right, with the same stylesheet`, async () => {
       const { page, close } = await open(name);
       const seen = await page.evaluate(() => {

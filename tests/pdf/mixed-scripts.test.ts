@@ -56,6 +56,15 @@ describe('words of another script inside a Latin paragraph come out of the PDF i
     expect(letters(line)).toBe(letters(NOTES.reordered));
   });
 
+  // pdf.js copies a split vowel (ো) as its two drawn halves, ে and া: its canonical decomposition (NFD)
+  it('pdf.js: a note with reordered Bengali keeps its Latin words in place and every Bengali letter on the line, split vowels as their halves', async () => {
+    const line = noteLine(await pdfjs(await renderNote(NOTES.bengali)));
+    expect(line.startsWith('Dopo ')).toBe(true);
+    expect(line.endsWith(', non guidare')).toBe(true);
+    const letters = (s: string) => [...s.normalize('NFD').replace(/[^\u0980-\u09FF]/g, '')].sort().join('');
+    expect(letters(line)).toBe(letters(NOTES.bengali));
+  });
+
   it('a brand name with Devanagari is on the header line in logical order', async () => {
     const root = tempRoot();
     writeBrand(root, 'seva', 'name: Clinica सेवा किरण Roma\n');
