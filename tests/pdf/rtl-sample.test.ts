@@ -58,7 +58,8 @@ for (const lang of ['he', 'ar'] as const)
         expect(Math.abs(Math.max(...title!.map((r) => r.x + r.width)) - right)).toBeLessThan(1);
         const [item] = linesWith(doc, TEXT[lang].item);
         const page = doc.pages.find((p) => p.items.some((i) => i.kind === 'text' && i.runs === item))!;
-        const y = page.items.find((i) => i.kind === 'text' && i.runs === item)!.y;
+        const line = page.items.find((i) => i.kind === 'text' && i.runs === item)!;
+        const y = line.kind === 'text' ? line.y : NaN;
         const row = page.items.flatMap((i) => (i.kind === 'text' && Math.abs(i.y - y) < 0.5 ? i.runs : []));
         const bullet = row.find((r) => r.text === '•')!;
         expect(bullet.x).toBeGreaterThan(Math.max(...item!.map((r) => r.x + r.width)));
