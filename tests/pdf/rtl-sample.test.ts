@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LaidOutDocument, PlacedRun } from '../../src/model/layout.js';
+import { CODES } from '../../src/diagnostics/codes.js';
 import { Renderer } from '../../src/render.js';
-import { layoutOf, renderPdf, REPO, tmpFile, tool } from './helpers.js';
+import { layoutOf, renderPdf, REPO, request, tmpFile, tool } from './helpers.js';
 
 /** A content root holding the bidi-sample leaflet and the bundled brands. */
 export function sampleRoot(): string {
@@ -124,7 +125,17 @@ describe('Urdu and Persian through the Arabic face', () => {
       for (const run of lines.flat()) if (/[\u0600-\u06FF]/.test(run.text)) expect(run.font, run.text).toMatch(/^script:arabic:/);
     }
     const text = unmarked(tool('pdftotext', ['-enc', 'UTF-8', tmpFile('ur.pdf', await renderPdf(sample('ar'), renderer)), '-']));
+
     for (const words of ['مریض کو بتائیں کہ پیر سے پہلے گھر پر', 'پزشک گفت که بیمار باید چند روز استراحت کند و ژلاتین نخورد'])
       expect(text.replace(/\s+/g, ' ')).toContain(words);
+  });
+
+  it('a letter of the Arabic block that no face of the template has (ࢳ, U+08B3) is refused before drawing (LEAF4001), never drawn as an empty box', async () => {
+    const r = await renderer.render(request({ ...sample('ar'), patient: { name: 'T', note: 'پچژگ \u08B3' } }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics.map((d) => d.code)).toContain(CODES.MISSING_GLYPH);
+    // a patient's note is health data: the message points at the character, never quotes it
+    expect(r.diagnostics.find((d) => d.code === CODES.MISSING_GLYPH)!.message).toContain('at character 6');
   });
 });
