@@ -224,6 +224,30 @@ function draw(
       } else place();
       return;
     }
+    case 'qr': {
+      const place = () => {
+        // one path of every dark run, filled once: rows that touch leave no seam between them
+        for (const r of item.runs) doc.rect(item.x + (r.col + item.quiet) * item.module, item.y + (r.row + item.quiet) * item.module, r.length * item.module, item.module);
+        doc.fill(item.colour);
+      };
+      if (tagging && item.struct !== null) {
+        const content = doc.markStructureContent('Figure');
+        place();
+        doc.endMarkedContent();
+        const element = tagging.elements.get(item.struct)!;
+        element.add(content);
+        // PDF/UA: a Figure says where it is on the page (default user space, origin bottom left), quiet zone included
+        const side = (item.size + 2 * item.quiet) * item.module;
+        const height = (doc as unknown as { page: { height: number } }).page.height;
+        const round = (v: number) => Math.round(v * 100) / 100;
+        (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
+          O: 'Layout',
+          BBox: [round(item.x), round(height - item.y - side), round(item.x + side), round(height - item.y)],
+          Placement: 'Block',
+        };
+      } else place();
+      return;
+    }
     case 'text': {
       // consecutive runs of one structure element share one marked-content sequence
       let k = 0;

@@ -15,7 +15,7 @@ export function buildStructure(doc: Doc, tree: StructureTree, pages: readonly La
   for (const page of pages)
     for (const item of page.items) {
       if (item.kind === 'text') for (const r of item.runs) if (r.struct !== null) drawn.add(r.struct);
-      if (item.kind === 'image' && item.struct !== null) drawn.add(item.struct);
+      if ((item.kind === 'image' || item.kind === 'qr') && item.struct !== null) drawn.add(item.struct);
     }
   const live = new Set<number>();
   const mark = (id: number): boolean => {
