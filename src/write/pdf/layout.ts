@@ -575,8 +575,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
    * The leaflet online: the QR code (a Figure with alternative text, drawn
    * as vector squares) and beside it the address in text, with its link.
    * One piece, never split. When the column beside the code would hold
-   * fewer than about ten ems a line (large print on A5), the text goes
-   * under the code instead.
+   * fewer than about ten ems a line, or not the address's scheme and host
+   * on one line (large print on A5), the text goes under the code instead.
    */
   const online = (el: MarkupElement, ctx: Ctx) => {
     const qr = el.children.find((c): c is MarkupElement => c.type === 'element' && c.classes.includes('qr'));
@@ -589,7 +589,10 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       const fig = node('Figure', ctx.struct, qr.attrs['aria-label'] ?? '');
       items.push({ kind: 'qr', x: ctx.x, y: 0, module, size: code.size, quiet: code.quiet, runs: code.runs, colour: '#000000', struct: fig });
     }
-    const beside = ctx.width - codeSide - styles.body.size >= styles.body.size * 10;
+    // beside the code only when that column holds ten ems and the address's scheme and host unbroken (they never break)
+    const host = /^https:\/\/[^/?#]*/i.exec(qr?.attrs['data-qr'] ?? '')?.[0] ?? '';
+    const room = ctx.width - codeSide - styles.body.size * 0.5;
+    const beside = room >= Math.max(styles.body.size * 10, measure(fontNamed(fonts, 'regular'), host, styles.body.size));
     const textX = beside && codeSide ? ctx.x + codeSide + styles.body.size * 0.5 : ctx.x;
     const textWidth = ctx.x + ctx.width - textX;
     let top = beside ? 0 : codeSide;
