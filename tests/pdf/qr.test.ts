@@ -9,14 +9,13 @@ import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Leaflet } from '../../src/model/content.js';
 import type { LaidOutDocument, QrItem } from '../../src/model/layout.js';
 import type { Renderer } from '../../src/render.js';
 import { addressProblem } from '../../src/content/online.js';
 import { mm } from '../../src/write/pdf/styles.js';
+import { readQr } from '../support/qr.js';
 import { layoutOf, renderer, renderPdf, tmpFile, tool } from './helpers.js';
 
 const ADDRESS = (lang: string) => `https://www.example.org/leaflets/cataract-surgery/${lang}`;
@@ -29,9 +28,8 @@ export function decodeQrCodes(bytes: Uint8Array, dpi = 150): { page: number; tex
   tool('pdftoppm', ['-png', '-r', String(dpi), pdf, path.join(dir, 'page')]);
   const found: { page: number; text: string }[] = [];
   for (const file of readdirSync(dir).sort()) {
-    const png = PNG.sync.read(readFileSync(path.join(dir, file)));
-    const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
-    if (code) found.push({ page: Number(/(\d+)\.png$/.exec(file)![1]), text: code.data });
+    const text = readQr(readFileSync(path.join(dir, file)));
+    if (text !== null) found.push({ page: Number(/(\d+)\.png$/.exec(file)![1]), text });
   }
   return found;
 }
