@@ -175,6 +175,12 @@ export interface StructNode {
   actual?: string;
   /** the language of this part when it is not the document's: brand text in a fallback language, a patient's note (PDF/UA, /Lang) */
   lang?: string;
+  /**
+   * Part of its parent's text (a Link, a Span in another language): it sits
+   * among the parent's marked content where its text is drawn — text
+   * before, the link, text after — not ahead of the sentence it is in.
+   */
+  inline?: true;
   /** a table header cell's scope (PDF/UA: every TH says which cells it heads) */
   scope?: 'Column' | 'Row';
   children: number[];

@@ -216,12 +216,14 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       if (n.tag === 'a' && n.attrs.href && st !== null) {
         st = node('Link', st, textOf(n).replace(/\s+/g, ' ').trim() || n.attrs.href);
         nodes[st]!.href = n.attrs.href;
+        nodes[st]!.inline = true;
         c = styles.colours.primary;
       }
       // a part in another language than its paragraph is its own Span carrying /Lang (PDF/UA, WCAG 3.1.2)
       if (n.attrs.lang && st !== null) {
         st = node('Span', st);
         nodes[st]!.lang = n.attrs.lang;
+        nodes[st]!.inline = true;
       }
       if (n.classes.includes('point-label') || n.classes.includes('number')) {
         b = true;

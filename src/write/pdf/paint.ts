@@ -66,7 +66,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
     else images.set(a.id, (doc as unknown as { openImage(src: Buffer): unknown }).openImage(Buffer.from(a.bytes)));
   }
 
-  const { elements, end } = buildStructure(doc, laid.structure, laid.pages);
+  const { elements, place, end } = buildStructure(doc, laid.structure, laid.pages);
   const links = linkAnnotations(doc);
   type OutlineItem = ReturnType<Doc['outline']['addItem']>;
   const tops = new Map<number, OutlineItem>();
@@ -85,7 +85,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
       for (const item of group.items) draw(doc, item, input, images, svg, null);
       doc.endMarkedContent();
     }
-    for (const item of page.items) draw(doc, item, input, images, svg, { elements, roleOf: (id) => roleOf(laid.structure, id), node: (id) => laid.structure.nodes[id]!, links });
+    for (const item of page.items) draw(doc, item, input, images, svg, { elements, place, roleOf: (id) => roleOf(laid.structure, id), node: (id) => laid.structure.nodes[id]!, links });
   }
   await input.pace?.();
   end();
@@ -176,6 +176,8 @@ function spellsText(run: fontkit.GlyphRun, text: string): boolean {
 
 interface Tagging {
   elements: Map<number, StructElement>;
+  /** an inline element (a Link) joins its parent here, between the text drawn before it and after it */
+  place: (id: number) => void;
   roleOf: (id: number) => string;
   node: (id: number) => LaidOutDocument['structure']['nodes'][number];
   links: ReturnType<typeof linkAnnotations>;
@@ -262,6 +264,7 @@ function draw(
           runs.forEach((r) => drawRun(doc, r, item.y, input.fonts));
           doc.endMarkedContent();
         } else {
+          tagging.place(struct);
           const content = doc.markStructureContent(tagging.roleOf(struct));
           runs.forEach((r) => drawRun(doc, r, item.y, input.fonts));
           doc.endMarkedContent();
