@@ -66,6 +66,16 @@ describe('the QR code on the printed page decodes to the leaflet’s online addr
     expect(found.map((f) => f.text)).toEqual([ADDRESS('en')]);
   }, 60_000);
 
+  it('a right-to-left leaflet places the code from the right and draws it unmirrored: it still decodes', async () => {
+    const r = withOnline('https://clinic.example/leaflets/{leaflet}/{lang}');
+    const bytes = await renderPdf({ leaflet: 'periduroscopia', lang: 'ar', sections: ['what-it-is'] }, r);
+    expect(decodeQrCodes(bytes).map((f) => f.text)).toEqual(['https://clinic.example/leaflets/periduroscopia/ar']);
+    const doc = await layoutOf({ leaflet: 'periduroscopia', lang: 'ar', sections: ['what-it-is'] }, r);
+    const [{ item, page }] = qrItems(doc) as [{ item: QrItem; page: number }];
+    // mirrored into the right half of the page, where an Arabic line starts
+    expect(item.x).toBeGreaterThan(doc.pages[page]!.size[0] / 2);
+  }, 60_000);
+
   it('a leaflet without an online address prints no QR code', async () => {
     const doc = await layoutOf({ leaflet: 'periduroscopia', lang: 'it' });
     expect(qrItems(doc)).toEqual([]);
