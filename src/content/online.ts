@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import { excerpt } from '../diagnostics/excerpt.js';
 import type { SourceMap } from './source-map.js';
+import { QR_MAX_BYTES } from '../markup/contract.js';
 
 /**
  * A leaflet's online address, or a brand's pattern for it
@@ -15,11 +16,10 @@ export const ONLINE_PLACEHOLDERS = ['leaflet', 'lang'] as const;
 
 /**
  * The longest address, in UTF-8 bytes, once its placeholders are filled:
- * a QR code of it (level M, version 15, 77 modules) still has modules of
- * 0.4 mm at about 3 cm. The schema caps the text at 400 characters; this
- * caps what the code holds.
+ * what the markup contract lets a QR code hold. The schema caps the text at
+ * 400 characters; this caps what the code holds.
  */
-export const ONLINE_MAX_BYTES = 400;
+export const ONLINE_MAX_BYTES = QR_MAX_BYTES;
 
 /** Every problem of one `online:` value, each at its place in the file. */
 export function checkOnline(value: string, at: { file: string; map: SourceMap; pointer: string }): Diagnostic[] {

@@ -77,5 +77,10 @@ export const ALLOWED_GLOBAL_ATTRS: readonly string[] = GLOBAL_ATTRS;
 export const ALLOWED_HREF = /^(mailto:|tel:|https:\/\/)/i;
 /** A QR code leads only to a secure page: https, nothing that could break out of an attribute or an address. */
 export const ALLOWED_QR = /^https:\/\/[^\s<>"]+$/i;
+/**
+ * The most a QR code of the leaflet may hold, in UTF-8 bytes: at level M
+ * that is version 15 (77 modules), still modules of 0.4 mm at about 3 cm.
+ */
+export const QR_MAX_BYTES = 400;
 /** Images come from the view model's assets, never from the network or disk. */
 export const ALLOWED_SRC = /^asset:[a-z0-9-]+$/;
