@@ -160,7 +160,7 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
     for (const { chunk, top } of placed) {
       for (const item of chunk.items) {
         const moved = shift(item, top);
-        const isContent = (moved.kind === 'text' && moved.runs.some((r) => r.struct !== null)) || (moved.kind === 'image' && moved.struct !== null);
+        const isContent = (moved.kind === 'text' && moved.runs.some((r) => r.struct !== null)) || ((moved.kind === 'image' || moved.kind === 'qr') && moved.struct !== null);
         (isContent ? items : decoration).push(moved);
       }
       if (chunk.bookmark) {
@@ -219,7 +219,7 @@ function placedBlocks(flow: Flow, pages: { chunk: Chunk }[][], continuedOn: Set<
           b.gap = chunk.spaceBefore;
           seen.add(g);
         }
-        if (!chunk.items.some((it) => it.kind === 'text' || it.kind === 'image')) continue;
+        if (!chunk.items.some((it) => it.kind === 'text' || it.kind === 'image' || it.kind === 'qr')) continue;
         const last = b.pages[b.pages.length - 1];
         if (last?.page === page) last.lines++;
         else b.pages.push({ page, lines: 1 });
@@ -269,6 +269,7 @@ function shift(item: PageItem, dy: number): PageItem {
     case 'rect':
     case 'image':
     case 'stamp':
+    case 'qr':
       return { ...item, y: item.y + dy };
   }
 }
@@ -285,6 +286,9 @@ function round(item: PageItem): PageItem {
     case 'rect':
     case 'image':
       return { ...item, x: r(item.x), y: r(item.y), width: r(item.width), height: r(item.height) };
+    case 'qr':
+      // the module size stays exact: rounded, the code would drift by a hundredth of a point a module
+      return { ...item, x: r(item.x), y: r(item.y) };
     case 'stamp':
       return item;
   }
