@@ -249,6 +249,21 @@ describe('figures beside the text and notes blocks, on generated leaflets in bot
   );
 
   property(
+    'no two lines of text overlap: the text beside a figure clears its caption too',
+    ({ doc }, c) => {
+      doc.pages.forEach((page, p) => {
+        const lines = textBoxes([...page.items, ...page.artifacts.flatMap((a) => a.items)]);
+        for (const [i, a] of lines.entries())
+          for (const b of lines.slice(i + 1)) {
+            const overlaps = a.x1 < b.x2 - 0.01 && a.x2 > b.x1 + 0.01 && a.y1 < b.y2 - 0.01 && a.y2 > b.y1 + 0.01;
+            expect(overlaps, `${where(c)}: page ${p + 1}: "${a.text}" overlaps "${b.text}"`).toBe(false);
+          }
+      });
+    },
+    bothDirections,
+  );
+
+  property(
     'a caption stays with its figure: its first line right under the image on the same page, all of it there when the figure fits a page',
     ({ doc, tree }, c) => {
       const figures = markupFigures(tree);
