@@ -156,3 +156,28 @@ describe('a figure beside the text', () => {
     expect(item.y).toBeGreaterThan(img.y + img.height);
   });
 });
+
+describe('a figure and its caption', () => {
+  it('an image never ends a page without the first lines of its caption, even when the two are taller than a page (large print, A5)', () => {
+    // found by the caption property: the image ended page 4 alone, its caption went to page 5
+    const caption = `3 marzo 2026, dolore 3 marzo 2026, ${Array.from({ length: 11 }, () => 'dolore').join(' ')} elettroencefalografista ${Array.from({ length: 20 }, () => 'dolore').join(' ')}`;
+    const { doc } = lay({
+      lang: 'it',
+      template: 'large-print',
+      paper: 'a5',
+      brand: 'demo-clinic',
+      draft: false,
+      title: 'dolore',
+      summary: [],
+      patient: { note: 'dolore', place: 'dolore' },
+      sections: [
+        { id: 's1', path: 's1', title: '3 marzo 2026,', blocks: [{ kind: 'warning', text: 'dolore dolore dolore dolore dolore', at }, figure({ src: 'fig-40x40.png', path: '/generated/fig-40x40.png', width: 20, caption })], sections: [], at },
+        { id: 's2', path: 's2', title: 'dolore', blocks: [text('dolore dolore dolore dolore dolore dolore')], sections: [], at },
+      ],
+    });
+    const page = doc.pages.findIndex((p) => p.items.some((i) => i.kind === 'image' && i.struct !== null));
+    const fig = doc.structure.nodes.find((n) => n.role === 'Figure')!;
+    const captionLines = doc.pages[page]!.items.filter((i) => i.kind === 'text' && i.runs.some((r) => r.struct === fig.id + 1));
+    expect(captionLines.length).toBeGreaterThanOrEqual(2);
+  });
+});

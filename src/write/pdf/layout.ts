@@ -51,6 +51,8 @@ export const KEEP = {
   patient: 'the patient box is not split',
   contacts: 'the contacts are not split',
   figure: 'a figure stays with its caption',
+  /** never cut, even in a figure taller than a page: an image alone at the foot of a page, its caption overleaf */
+  caption: 'an image keeps the first lines of its caption',
   draft: 'the draft notice is not split',
   faqTip: 'a FAQ tip stays with the end of its answer',
   notesStart: 'the prompt for notes stays with its first lines',
@@ -572,7 +574,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       const fig = node('Figure', ctx.struct, img.attrs.alt ?? '');
       const { width: w, height: h } = sizeOf(el, asset, ctx);
       const image: ImageItem = { kind: 'image', asset: asset.id, x: ctx.x, y: 0, width: w, height: h, struct: fig };
-      emit([{ height: h, spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: caption !== undefined, ...(caption && { why: KEEP.figure }), items: [image], boxes: ctx.boxes, groups: [] }]);
+      emit([{ height: h, spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: caption !== undefined, ...(caption && { why: KEEP.caption }), items: [image], boxes: ctx.boxes, groups: [] }]);
     }
     if (caption) {
       const id = node('P', ctx.struct);
