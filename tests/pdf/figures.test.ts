@@ -181,3 +181,18 @@ describe('a figure and its caption', () => {
     expect(captionLines.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('a small captioned figure', () => {
+  it('goes above the text: beside it the caption would break inside its words', () => {
+    const doc = leaflet([figure({ src: 'fig-40x40.png', path: '/generated/fig-40x40.png', side: 'start', caption: '+39 000 000 0000, 3 marzo 2026' }), text(LONG)]);
+    const img = imageOf(doc);
+    for (const l of linesOf(doc, 'Frase numero 1 ')) expect(l.y - 12).toBeGreaterThan(img.y + img.height);
+    expect(linesOf(doc, '+39').map((l) => l.runs.map((r) => r.text).join(''))).toEqual(['+39 000 000 0000, 3 marzo 2026']);
+  });
+
+  it('without a caption sits beside the text', () => {
+    const doc = leaflet([figure({ src: 'fig-40x40.png', path: '/generated/fig-40x40.png', side: 'start', caption: undefined }), text(LONG)]);
+    const img = imageOf(doc);
+    expect(left(linesOf(doc, 'Frase numero 1 ')[0]!)).toBeGreaterThan(img.x + img.width);
+  });
+});

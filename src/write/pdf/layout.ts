@@ -598,8 +598,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
    * below the figure goes on at full width, bound to it by the orphan rule.
    * Null when the figure goes above the text instead (docs/templates.md,
    * "Figures in print": large print, a text column narrower than
-   * SIDE_MEASURE_EMS, a figure taller than SIDE_HEIGHT_SHARE of the page,
-   * no paragraph after it).
+   * SIDE_MEASURE_EMS, a caption's narrower than SIDE_CAPTION_EMS, a figure
+   * taller than SIDE_HEIGHT_SHARE of the page, no paragraph after it).
    */
   const sideFigure = (el: MarkupElement, ctx: Ctx, after: readonly MarkupNode[]): { band: Chunk; used: Set<MarkupNode>; rest: Chunk[] } | null => {
     const side = el.classes.includes('side-start') ? 'start' : el.classes.includes('side-end') ? 'end' : null;
@@ -616,8 +616,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     if (!img || !asset || !following.length) return null;
     const { width: w, height: h } = sizeOf(el, asset, ctx);
     const gutter = styles.body.size; // the HTML's 1em margin beside a floated figure
-    if (!besideFits(ctx.width, w, gutter, styles.body.size)) return null;
     const style = captionStyle();
+    if (!besideFits(ctx.width, w, gutter, styles.body.size, caption ? style.size : null)) return null;
     const captionLines = caption ? breakLines(runsOf(caption, style, null), w, fonts, rtl) : [];
     const figureHeight = h + (captionLines.length ? 3 + captionLines.length * style.lineHeight : 0);
     if (figureHeight > content.height * SIDE_HEIGHT_SHARE) return null;

@@ -48,10 +48,19 @@ export function figureSize(s: FigureSizing): { width: number; height: number } {
   return { width: image.width * scale, height: image.height * scale };
 }
 
-/** Whether the text beside a figure `figureWidth` wide keeps a readable measure (SIDE_MEASURE_EMS). */
-export function besideFits(column: number, figureWidth: number, gutter: number, bodySize: number): boolean {
+/** Whether the text beside a figure `figureWidth` wide keeps a readable measure (SIDE_MEASURE_EMS), and its caption, if any, too (SIDE_CAPTION_EMS). */
+export function besideFits(column: number, figureWidth: number, gutter: number, bodySize: number, captionSize: number | null): boolean {
+  if (captionSize !== null && figureWidth < SIDE_CAPTION_EMS * captionSize) return false;
   return column - figureWidth - gutter >= SIDE_MEASURE_EMS * bodySize;
 }
+
+/**
+ * A captioned figure beside the text is at least this many ems of its
+ * caption's text wide: in a narrower column (a 40-pixel icon is 30 pt) the
+ * caption broke inside its words and phone numbers, and the figure goes
+ * above the text instead, its caption the column's width.
+ */
+export const SIDE_CAPTION_EMS = 10;
 
 const SHY = '\u00AD';
 
