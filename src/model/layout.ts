@@ -131,7 +131,8 @@ export type BlockKind =
   | 'draft'
   | 'faq-question'
   | 'faq-answer'
-  | 'faq-tip';
+  | 'faq-tip'
+  | 'notes';
 
 /** Where one block of the leaflet landed: which pages, how many of its lines or rows on each. */
 export interface PlacedBlock {

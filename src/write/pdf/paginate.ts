@@ -64,7 +64,7 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
    * that cannot be kept whole; never after a heading, a label or a first line.
    */
   const BETWEEN_BLOCKS = new Set<string>([KEEP.listEnds, KEEP.faqTip]);
-  const INSIDE_BOX = new Set<string>([KEEP.callout, KEEP.keyPoint, KEEP.patient, KEEP.contacts, KEEP.figure, KEEP.draft]);
+  const INSIDE_BOX = new Set<string>([KEEP.callout, KEEP.keyPoint, KEEP.patient, KEEP.contacts, KEEP.figure, KEEP.draft, KEEP.notes]);
   const cutLevel = (c: Chunk) => (!c.keepWithNext || c.why === undefined || BETWEEN_BLOCKS.has(c.why) ? 1 : INSIDE_BOX.has(c.why) ? 2 : 3);
 
   /** Opens a page for chunk `at`: when it continues a box or an unsplit block from the page before, a note says so. */
@@ -219,7 +219,8 @@ function placedBlocks(flow: Flow, pages: { chunk: Chunk }[][], continuedOn: Set<
           b.gap = chunk.spaceBefore;
           seen.add(g);
         }
-        if (!chunk.items.some((it) => it.kind === 'text' || it.kind === 'image' || it.kind === 'qr')) continue;
+        // the ruled lines of a notes block are what it holds, as a paragraph's lines are
+        if (!chunk.items.some((it) => it.kind === 'text' || it.kind === 'image' || it.kind === 'qr' || (it.kind === 'line' && b.kind === 'notes'))) continue;
         const last = b.pages[b.pages.length - 1];
         if (last?.page === page) last.lines++;
         else b.pages.push({ page, lines: 1 });
