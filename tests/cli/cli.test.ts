@@ -24,17 +24,17 @@ describe('leaflets list', () => {
 });
 
 describe('leaflets languages', () => {
-  it('lists Bengali, with the bundled leaflet and the Bengali faces of both templates, and Hebrew with its faces; neither pack reviewed yet', async () => {
+  it('lists Bengali, with the bundled leaflet and the Bengali faces of both templates, and Hebrew with its faces (and Latin, for the letters QR in the description of the code); neither pack reviewed yet', async () => {
     const r = await runCli(['languages', '--json']);
     expect(r.code).toBe(0);
     const { languages } = JSON.parse(r.stdout) as { languages: { lang: string; reviewed: boolean; leaflets: string[]; renderable: boolean; fonts: { template: string; covers: string[] }[] }[] };
     const bn = languages.find((l) => l.lang === 'bn')!;
     expect(bn).toMatchObject({ reviewed: false, leaflets: ['periduroscopia'], renderable: true });
-    expect(bn.fonts.map((f) => [f.template, f.covers])).toEqual([['standard', ['Bengali']], ['large-print', ['Bengali']]]);
+    expect(bn.fonts.map((f) => [f.template, f.covers])).toEqual([['standard', ['Bengali', 'Latin']], ['large-print', ['Bengali', 'Latin']]]);
     const he = languages.find((l) => l.lang === 'he')!;
     expect(he).toMatchObject({ reviewed: false, renderable: true });
-    expect(he.fonts.map((f) => f.covers)).toEqual([['Hebrew'], ['Hebrew']]);
-    expect((await runCli(['languages'])).stdout).toMatch(/^bn\s+Bangla \(বাংলা\)\s+bundled\s+no\s+standard: Bengali; large-print: Bengali\s+periduroscopia$/m);
+    expect(he.fonts.map((f) => f.covers)).toEqual([['Hebrew', 'Latin'], ['Hebrew', 'Latin']]);
+    expect((await runCli(['languages'])).stdout).toMatch(/^bn\s+Bangla \(বাংলা\)\s+bundled\s+no\s+standard: Bengali, Latin; large-print: Bengali, Latin\s+periduroscopia$/m);
   });
 });
 
