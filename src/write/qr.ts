@@ -1,9 +1,15 @@
-import { create } from 'qrcode/lib/core/qrcode.js';
+import qrcode from 'qrcode-generator';
+
+// The encoder's byte mode takes one byte per UTF-16 unit by default (Latin-1);
+// an address with accented or non-Latin letters must go in as UTF-8, which
+// every reader decodes.
+qrcode.stringToBytes = (s: string): number[] => [...Buffer.from(s, 'utf8')];
 
 /**
- * A QR code as both writers draw it: the module matrix from the qrcode
- * package (ISO/IEC 18004; the package picks the smallest version and the
- * mask with the lowest penalty, so the same text always gives the same code)
+ * A QR code as both writers draw it: the module matrix from the
+ * qrcode-generator package (ISO/IEC 18004; version 0 asks it for the smallest
+ * version that holds the text, and it picks the mask with the lowest
+ * penalty, so the same text always gives the same code)
  * and the dark modules merged into runs along each row — a PDF draws one
  * rectangle a run, the HTML one path. Level M (15 % of the code may be
  * damaged or dirty) is what product-information QR codes commonly use.
@@ -20,18 +26,20 @@ export interface QrCode {
 export const QUIET_ZONE = 4;
 
 export function qrCode(text: string): QrCode {
-  const { modules } = create(text, { errorCorrectionLevel: 'M' });
-  const size = modules.size;
+  const code = qrcode(0, 'M');
+  code.addData(text, 'Byte');
+  code.make();
+  const size = code.getModuleCount();
   const runs: QrCode['runs'] = [];
   for (let row = 0; row < size; row++) {
     let col = 0;
     while (col < size) {
-      if (!modules.get(row, col)) {
+      if (!code.isDark(row, col)) {
         col++;
         continue;
       }
       const start = col;
-      while (col < size && modules.get(row, col)) col++;
+      while (col < size && code.isDark(row, col)) col++;
       runs.push({ row, col: start, length: col - start });
     }
   }
