@@ -19,6 +19,8 @@ import { composeLeaflet } from '../../src/pipeline.js';
 import { loadFonts } from '../../src/write/pdf/fonts.js';
 import { layoutLeaflet } from '../../src/write/pdf/layout.js';
 import { paginate } from '../../src/write/pdf/paginate.js';
+import { mirrorPages } from '../../src/write/pdf/mirror.js';
+import { languageScript } from '../../src/write/pdf/scripts.js';
 import { PAPER_SIZES, stylesFor } from '../../src/write/pdf/styles.js';
 import type { LoadedAsset } from '../../src/write/pdf/assets.js';
 import { renderer } from './helpers.js';
@@ -51,6 +53,28 @@ const shortText = words(1, 12);
 const items = fc.oneof({ arbitrary: fc.array(shortText, { minLength: 1, maxLength: 12 }), weight: 6 }, { arbitrary: fc.array(text, { minLength: 1, maxLength: 8 }), weight: 2 }, { arbitrary: fc.array(shortText, { minLength: 40, maxLength: 200 }), weight: 1 });
 
 const at = { file: 'generated.yaml', pointer: '' };
+/** A figure of any size, width share, side and caption length (a side figure is followed by text below, so something sits beside it). */
+export const figure: fc.Arbitrary<Block> = fc
+  .record({
+    w: fc.integer({ min: 40, max: 2400 }),
+    h: fc.integer({ min: 40, max: 2400 }),
+    caption: fc.option(fc.oneof(words(2, 30), words(30, 80)), { nil: undefined }),
+    width: fc.option(fc.integer({ min: 20, max: 100 }), { nil: undefined }),
+    side: fc.option(fc.constantFrom('start' as const, 'end' as const), { nil: undefined }),
+  })
+  .map(({ w, h, caption, width, side }): Block => ({
+    kind: 'figure',
+    src: `fig-${w}x${h}.png`,
+    path: `/generated/fig-${w}x${h}.png`,
+    folder: '/generated',
+    srcAt: {},
+    alt: 'generated figure',
+    ...(caption && { caption }),
+    ...(width !== undefined && { width }),
+    ...(side && { side }),
+    at,
+  }));
+
 const block: fc.Arbitrary<Block> = fc.oneof(
   { arbitrary: text.map((t): Block => ({ kind: 'text', text: t, at })), weight: 5 },
   { arbitrary: items.map((l): Block => ({ kind: 'list', items: l, at })), weight: 2 },
@@ -64,20 +88,22 @@ const block: fc.Arbitrary<Block> = fc.oneof(
     weight: 2,
   },
   { arbitrary: fc.array(fc.record({ label: words(1, 3), text: words(3, 40) }), { minLength: 1, maxLength: 6 }).map((p): Block => ({ kind: 'points', items: p.map((x) => ({ ...x, at })), at })), weight: 1 },
-  {
-    arbitrary: fc
-      .record({ w: fc.integer({ min: 40, max: 2400 }), h: fc.integer({ min: 40, max: 2400 }), caption: fc.option(words(2, 30), { nil: undefined }) })
-      .map(({ w, h, caption }): Block => ({ kind: 'figure', src: `fig-${w}x${h}.png`, path: `/generated/fig-${w}x${h}.png`, folder: '/generated', srcAt: {}, alt: 'generated figure', ...(caption && { caption }), at })),
-    weight: 1,
-  },
+  { arbitrary: figure, weight: 1 },
+  { arbitrary: fc.integer({ min: 1, max: 30 }).map((lines): Block => ({ kind: 'notes', lines, at })), weight: 1 },
 );
+
+/** Blocks of a section: a side figure is mostly followed by paragraphs, of every length, to flow beside it. */
+const blocks = (max: number): fc.Arbitrary<Block[]> =>
+  fc
+    .array(fc.tuple(block, fc.array(text.map((t): Block => ({ kind: 'text', text: t, at })), { maxLength: 3 })), { minLength: 1, maxLength: max })
+    .map((pairs) => pairs.flatMap(([b, after]) => (b.kind === 'figure' && b.side ? [b, ...after] : [b])));
 
 const sectionTree: fc.Arbitrary<Section[]> = fc
   .array(
     fc.record({
       title: words(1, 8),
-      blocks: fc.array(block, { minLength: 1, maxLength: 4 }),
-      sub: fc.array(fc.record({ title: words(1, 6), blocks: fc.array(block, { minLength: 1, maxLength: 3 }) }), { maxLength: 2 }),
+      blocks: blocks(4),
+      sub: fc.array(fc.record({ title: words(1, 6), blocks: blocks(3) }), { maxLength: 2 }),
     }),
     { minLength: 1, maxLength: 5 },
   )
@@ -93,7 +119,8 @@ const sectionTree: fc.Arbitrary<Section[]> = fc
   );
 
 export interface Case {
-  lang: 'it' | 'en';
+  /** ar: a right-to-left leaflet (its Latin words are names and numbers in Arabic text) */
+  lang: 'it' | 'en' | 'ar';
   template: 'standard' | 'large-print';
   paper: 'a4' | 'letter' | 'a5';
   brand: 'demo-clinic' | 'neutral';
@@ -104,7 +131,7 @@ export interface Case {
   patient: { note: string; place: string } | null;
 }
 
-export const leafletCase: fc.Arbitrary<Case> = fc.record({
+const caseFields = {
   lang: fc.constantFrom('it' as const, 'en' as const),
   template: fc.constantFrom('standard' as const, 'large-print' as const),
   paper: fc.constantFrom('a4' as const, 'letter' as const, 'a5' as const),
@@ -115,7 +142,33 @@ export const leafletCase: fc.Arbitrary<Case> = fc.record({
   summary: fc.array(words(5, 40), { maxLength: 3 }),
   sections: sectionTree,
   patient: fc.option(fc.record({ note: text, place: shortText }), { nil: null }),
+};
+
+export const leafletCase: fc.Arbitrary<Case> = fc.record(caseFields);
+
+/**
+ * Leaflets whose first page is crowded: always a patient, with notes from
+ * a line to a third of a page, mostly on A5, often a draft notice and a
+ * long title, so that the patient box often does not fit in what page 1 has
+ * left though it fits on a page
+ * — the case the rule "the patient box starts on page 1" is about, which
+ * leafletCase makes too rarely for a broken rule to be caught.
+ */
+export const crowdedPatientCase: fc.Arbitrary<Case> = fc.record({
+  ...caseFields,
+  // in large print the example patient's box is taller than any page and is cut whatever the rule: the standard template on A5 is where it fits a page but not what page 1 has left
+  template: fc.constantFrom('standard' as const, 'standard' as const, 'standard' as const, 'standard' as const, 'large-print' as const),
+  paper: fc.constantFrom('a4' as const, 'letter' as const, 'a5' as const, 'a5' as const, 'a5' as const),
+  // the draft notice above the title: without it the title opens page 1 and a chain that starts a page is cut, never moved
+  draft: fc.constantFrom(true, true, true, false),
+  // a title of up to three lines and a note of a line to a third of a page: what page 1 has left and the box's height range over each other
+  title: fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 24 }).map((w) => w.join(' ')),
+  summary: fc.constant([]),
+  patient: fc.record({ note: fc.oneof(words(1, 20), words(20, 60), words(60, 120)), place: words(1, 16) }),
 });
+
+/** The same leaflets, a third of them right to left: for the rules that hold in either direction (figures beside the text, words kept). */
+export const bothDirections: fc.Arbitrary<Case> = fc.record({ c: leafletCase, lang: fc.constantFrom('it' as const, 'en' as const, 'ar' as const) }).map(({ c, lang }) => ({ ...c, lang }));
 
 // ---- laying a case out ---------------------------------------------------
 
@@ -144,7 +197,7 @@ export async function loadShared(): Promise<void> {
   const p = await loadPatient({ file: 'data/patients/example.yaml', set: [], root: renderer.options.root, cwd: renderer.options.root });
   if (!p.ok) throw new Error('example patient');
   examplePatient = { ...p.value, skip: [] };
-  for (const lang of ['it', 'en']) {
+  for (const lang of ['it', 'en', 'ar']) {
     const pack = await renderer.strings(lang);
     if (!pack.ok) throw new Error(`strings ${lang}`);
     packs.set(lang, pack.value);
@@ -153,6 +206,8 @@ export async function loadShared(): Promise<void> {
 
 export interface Laid {
   doc: LaidOutDocument;
+  /** the language pack's "continued" note */
+  continued: string;
   tree: MarkupElement;
   patient: Patient | null;
 }
@@ -168,7 +223,8 @@ export function lay(c: Case): Laid {
   const composed = composeLeaflet(view.value, template);
   if (!composed.ok) throw new Error(JSON.stringify(composed.diagnostics));
   const theme = view.value.theme;
-  const fonts = loadFonts(theme, renderer.writerCache, 'theme.yaml');
+  const script = languageScript(c.lang);
+  const fonts = loadFonts(theme, renderer.writerCache, 'theme.yaml', { scripts: new Set(script ? [script] : []), primary: script });
   if (!fonts.ok) throw new Error('fonts');
   // layout needs only each image's size: a figure's is in its generated name
   const assets = new Map<string, LoadedAsset>();
@@ -176,7 +232,10 @@ export function lay(c: Case): Laid {
     const [, w = '200', h = '60'] = /(\d+)x(\d+)/.exec(a.path) ?? [];
     assets.set(a.id, { id: a.id, type: a.type, bytes: new Uint8Array(), width: Number(w), height: Number(h) });
   }
-  const flow = layoutLeaflet(composed.value.tree, { styles: stylesFor(theme), fonts: fonts.value, size: PAPER_SIZES[c.paper]!, margins: theme.margins, assets });
-  return { doc: paginate(flow, fonts.value), tree: composed.value.tree, patient };
+  const rtl = view.value.dir === 'rtl';
+  const flow = layoutLeaflet(composed.value.tree, { styles: stylesFor(theme), fonts: fonts.value, size: PAPER_SIZES[c.paper]!, margins: theme.margins, assets, rtl });
+  const pages = paginate(flow, fonts.value);
+  const continued = String((packs.get(c.lang)!.strings as Record<string, unknown>).continued ?? '');
+  return { doc: rtl ? mirrorPages(pages) : pages, tree: composed.value.tree, patient, continued };
 }
 

@@ -9,6 +9,8 @@ import { mm, type BoxStyle, type Styles, type TextStyle } from './styles.js';
 import { finish, type Steps } from '../../io/interrupt.js';
 import { tableChunks, type BlockKit } from './blocks/table.js';
 import { checkBox, ruledLines } from './blocks/marks.js';
+import { qrCode, qrSideMm } from '../qr.js';
+import { besideFits, figureSize, offsetAfterLines, SIDE_HEIGHT_SHARE, splitRuns } from './blocks/figure.js';
 
 /**
  * An unbreakable vertical slice of the leaflet: one line of a paragraph,
@@ -50,9 +52,16 @@ export const KEEP = {
   patient: 'the patient box is not split',
   contacts: 'the contacts are not split',
   figure: 'a figure stays with its caption',
+  /** never cut, even in a figure taller than a page: an image alone at the foot of a page, its caption overleaf */
+  caption: 'an image keeps the first lines of its caption',
   draft: 'the draft notice is not split',
   faqTip: 'a FAQ tip stays with the end of its answer',
+  notesStart: 'the prompt for notes stays with its first lines',
+  notes: 'the lines for notes are not split',
 } as const;
+
+/** Ruled lines for notes that never leave their prompt: a prompt alone at the foot of a page is no use. */
+export const NOTES_HELD = 3;
 
 /** A block the pagination rules speak of; `unsplit` ones are kept on one page when they fit. */
 export interface Group {
@@ -120,6 +129,8 @@ interface Ctx {
   boxes: number[];
   /** the colour of a box's label (callouts) */
   accent?: string;
+  /** inside the large-print article: one column, figures as wide as the column (as its style.css) */
+  largePrint?: boolean;
 }
 
 /** markup → chunks in reading order, with the structure tree they belong to. */
@@ -215,12 +226,14 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       if (n.tag === 'a' && n.attrs.href && st !== null) {
         st = node('Link', st, textOf(n).replace(/\s+/g, ' ').trim() || n.attrs.href);
         nodes[st]!.href = n.attrs.href;
+        nodes[st]!.inline = true;
         c = styles.colours.primary;
       }
       // a part in another language than its paragraph is its own Span carrying /Lang (PDF/UA, WCAG 3.1.2)
       if (n.attrs.lang && st !== null) {
         st = node('Span', st);
         nodes[st]!.lang = n.attrs.lang;
+        nodes[st]!.inline = true;
       }
       if (n.classes.includes('point-label') || n.classes.includes('number')) {
         b = true;
@@ -548,26 +561,155 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     }
   };
 
+  const captionStyle = (): TextStyle => ({ ...styles.small, face: (styles.italic ? 'italic' : 'regular') as FaceName });
+
+  /** The image's size at its place: its share of the column, the whole column in large print (docs/templates.md, "Figures in print"). */
+  const sizeOf = (el: MarkupElement, asset: LoadedAsset, ctx: Ctx) => {
+    const share = Number(el.attrs['data-width']) / 100;
+    return figureSize({ image: asset, share: share > 0 ? share : null, column: ctx.width, area: content.height, wholeColumn: ctx.largePrint === true });
+  };
+
   const figure = (el: MarkupElement, ctx: Ctx) => {
     const img = el.tag === 'img' ? el : el.children.find((c): c is MarkupElement => c.type === 'element' && c.tag === 'img');
     const caption = el.children.find((c): c is MarkupElement => c.type === 'element' && c.tag === 'figcaption');
     const asset = img ? input.assets.get((img.attrs.src ?? '').replace(/^asset:/, '')) : undefined;
     if (img && asset) {
       const fig = node('Figure', ctx.struct, img.attrs.alt ?? '');
-      // CSS pixels are 0.75 pt; never wider than the column or taller than ~half a page; a share of the column when the content asks
-      const share = Number(el.attrs['data-width']) / 100;
-      const scale = share > 0 ? Math.min((ctx.width * Math.min(1, share)) / asset.width, (content.height * 0.5) / asset.height) : Math.min(0.75, ctx.width / asset.width, (content.height * 0.5) / asset.height);
-      const w = asset.width * scale;
-      const h = asset.height * scale;
+      const { width: w, height: h } = sizeOf(el, asset, ctx);
       const image: ImageItem = { kind: 'image', asset: asset.id, x: ctx.x, y: 0, width: w, height: h, struct: fig };
-      emit([{ height: h, spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: caption !== undefined, ...(caption && { why: KEEP.figure }), items: [image], boxes: ctx.boxes, groups: [] }]);
+      emit([{ height: h, spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: caption !== undefined, ...(caption && { why: KEEP.caption }), items: [image], boxes: ctx.boxes, groups: [] }]);
     }
     if (caption) {
       const id = node('P', ctx.struct);
-      const style = { ...styles.small, face: (styles.italic ? 'italic' : 'regular') as FaceName };
+      const style = captionStyle();
       emit(paragraph(runsOf(caption, style, id), style, ctx, 3));
     }
     boxStart = false;
+  };
+
+  /**
+   * The leaflet online: the QR code (a Figure with alternative text, drawn
+   * as vector squares) and beside it the address in text, with its link.
+   * One piece, never split. When the column beside the code would hold
+   * fewer than about ten ems a line, or not the address's scheme and host
+   * on one line (large print on A5), the text goes under the code instead.
+   */
+  const online = (el: MarkupElement, ctx: Ctx) => {
+    const qr = el.children.find((c): c is MarkupElement => c.type === 'element' && c.classes.includes('qr'));
+    const items: PageItem[] = [];
+    let codeSide = 0;
+    if (qr?.attrs['data-qr']) {
+      const code = qrCode(qr.attrs['data-qr']);
+      const module = mm(qrSideMm(code)) / code.size;
+      codeSide = (code.size + 2 * code.quiet) * module;
+      const fig = node('Figure', ctx.struct, qr.attrs['aria-label'] ?? '');
+      items.push({ kind: 'qr', x: ctx.x, y: 0, module, size: code.size, quiet: code.quiet, runs: code.runs, colour: '#000000', struct: fig });
+    }
+    // beside the code only when that column holds ten ems and the address's scheme and host unbroken (they never break)
+    const host = /^https:\/\/[^/?#]*/i.exec(qr?.attrs['data-qr'] ?? '')?.[0] ?? '';
+    const room = ctx.width - codeSide - styles.body.size * 0.5;
+    const beside = room >= Math.max(styles.body.size * 10, measure(fontNamed(fonts, 'regular'), host, styles.body.size));
+    const textX = beside && codeSide ? ctx.x + codeSide + styles.body.size * 0.5 : ctx.x;
+    const textWidth = ctx.x + ctx.width - textX;
+    let top = beside ? 0 : codeSide;
+    for (const p of el.children) {
+      if (p.type !== 'element' || p.tag !== 'p') continue;
+      const id = node('P', ctx.struct);
+      for (const line of breakLines(runsOf(p, styles.body, id), textWidth, fonts, rtl)) {
+        const { item } = lineItems(line, textX, styles.body);
+        item.y += top;
+        items.push(item);
+        top += styles.body.lineHeight;
+      }
+    }
+    emit([{ height: Math.max(top, codeSide), spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: false, items, boxes: ctx.boxes, groups: [] }]);
+    boxStart = false;
+  };
+
+  /** A paragraph of body text, the only kind that flows beside a side figure. */
+  const plainParagraph = (n: MarkupNode | undefined): n is MarkupElement => n?.type === 'element' && n.tag === 'p' && n.classes.length === 0;
+
+  /**
+   * A figure with side placement (`side-start`, `side-end`) beside the
+   * paragraphs that follow it in its section, as the HTML floats it: the
+   * image and its caption in a column of the figure's width on that side
+   * (the right-hand one of a right-to-left page after mirroring), the text
+   * in the rest of the column, then back to the full column below the
+   * figure. The figure and the lines beside it are one chunk, so no page
+   * separates them and no line runs under the image; a paragraph reaching
+   * below the figure goes on at full width, bound to it by the orphan rule.
+   * Null when the figure goes above the text instead (docs/templates.md,
+   * "Figures in print": large print, a text column narrower than
+   * SIDE_MEASURE_EMS, a caption's narrower than SIDE_CAPTION_EMS, a figure
+   * taller than SIDE_HEIGHT_SHARE of the page, no paragraph after it).
+   */
+  const sideFigure = (el: MarkupElement, ctx: Ctx, after: readonly MarkupNode[]): { band: Chunk; used: Set<MarkupNode>; rest: Chunk[] } | null => {
+    const side = el.classes.includes('side-start') ? 'start' : el.classes.includes('side-end') ? 'end' : null;
+    if (side === null || ctx.largePrint === true) return null;
+    const img = el.children.find((c): c is MarkupElement => c.type === 'element' && c.tag === 'img');
+    const caption = el.children.find((c): c is MarkupElement => c.type === 'element' && c.tag === 'figcaption');
+    const asset = img ? input.assets.get((img.attrs.src ?? '').replace(/^asset:/, '')) : undefined;
+    const following: MarkupElement[] = [];
+    for (const n of after) {
+      if (n.type === 'text') continue;
+      if (!plainParagraph(n)) break;
+      following.push(n);
+    }
+    if (!img || !asset || !following.length) return null;
+    const { width: w, height: h } = sizeOf(el, asset, ctx);
+    const gutter = styles.body.size; // the HTML's 1em margin beside a floated figure
+    const style = captionStyle();
+    if (!besideFits(ctx.width, w, gutter, styles.body.size, caption ? style.size : null)) return null;
+    const captionLines = caption ? breakLines(runsOf(caption, style, null), w, fonts, rtl) : [];
+    const figureHeight = h + (captionLines.length ? 3 + captionLines.length * style.lineHeight : 0);
+    if (figureHeight > content.height * SIDE_HEIGHT_SHARE) return null;
+
+    // from here on the figure is placed beside the text: structure elements in source order
+    const figX = side === 'start' ? ctx.x : ctx.x + ctx.width - w;
+    const textX = side === 'start' ? ctx.x + w + gutter : ctx.x;
+    const textWidth = ctx.width - w - gutter;
+    const fig = node('Figure', ctx.struct, img.attrs.alt ?? '');
+    const items: PageItem[] = [{ kind: 'image', asset: asset.id, x: figX, y: 0, width: w, height: h, struct: fig }];
+    if (caption) {
+      const id = node('P', ctx.struct);
+      breakLines(runsOf(caption, style, id), w, fonts, rtl).forEach((line, i) => {
+        const { item } = lineItems(line, figX, style);
+        item.y += h + 3 + i * style.lineHeight;
+        items.push(item);
+      });
+    }
+    const used = new Set<MarkupNode>();
+    let rest: Chunk[] = [];
+    let y = 0;
+    const body = styles.body;
+    for (const [k, p] of following.entries()) {
+      if (k > 0) {
+        if (y + styles.space.paragraph >= figureHeight) break;
+        y += styles.space.paragraph;
+      }
+      used.add(p);
+      const id = node('P', ctx.struct);
+      const runs = runsOf(p, body, id);
+      let lines = breakLines(runs, textWidth, fonts, rtl);
+      // lines whose top is beside the figure; the others go on at full width below it
+      const beside = Math.max(1, Math.ceil((figureHeight - y) / body.lineHeight));
+      if (lines.length > beside) {
+        const [before, afterCut] = splitRuns(runs, offsetAfterLines(runs, lines, beside));
+        lines = breakLines(before, textWidth, fonts, rtl);
+        rest = paragraph(afterCut, body, ctx, 0);
+      }
+      for (const line of lines) {
+        const { item } = lineItems(line, textX, body);
+        item.y += y;
+        items.push(item);
+        y += body.lineHeight;
+      }
+      if (rest.length) break;
+    }
+    const band: Chunk = { height: Math.max(figureHeight, y), spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: false, items, boxes: ctx.boxes, groups: [] };
+    // the rest of a paragraph cut by the figure's foot keeps its first line with the lines beside the figure
+    if (rest.length) bind(band, KEEP.orphan);
+    return { band, used, rest };
   };
 
   const parentSection = new WeakMap<MarkupElement, boolean>();
@@ -621,9 +763,29 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       keepTogether(start, KEEP.contacts);
     });
 
+  /**
+   * Room for the patient's questions: the prompt, then ruled lines. The
+   * prompt never ends a page: it keeps with the first NOTES_HELD lines, and
+   * the whole block stays on one page when it fits (the lines landed on the
+   * page after their heading and prompt); a block taller than a page is cut
+   * between lines, under a "continued" note.
+   */
+  function* notes(el: MarkupElement, ctx: Ctx): Steps<void> {
+    const start = chunks.length;
+    yield* blocks(el.children, ctx);
+    const lines = ruledLines(Number(el.attrs['data-lines']) || 0, ctx, styles.body.lineHeight * 1.6, styles.colours.muted);
+    if (chunks.length > start && lines.length) bind(chunks[chunks.length - 1]!, KEEP.label);
+    for (const line of lines.slice(0, NOTES_HELD - 1)) if (line !== lines[lines.length - 1]) bind(line, KEEP.notesStart);
+    emit(lines);
+    keepTogether(start, KEEP.notes);
+    boxStart = false;
+  }
+
   function* blocks(children: readonly MarkupNode[], ctx: Ctx): Steps<void> {
-    for (const c of children) {
-      if (c.type !== 'element') continue;
+    /** paragraphs already laid out beside a side figure */
+    const done = new Set<MarkupNode>();
+    for (const [index, c] of children.entries()) {
+      if (c.type !== 'element' || done.has(c)) continue;
       yield;
       const cls = c.classes;
       switch (c.tag) {
@@ -648,13 +810,22 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
           boxStart = false;
           break;
         case 'figure':
-        case 'img':
+        case 'img': {
+          const beside = c.tag === 'figure' ? sideFigure(c, ctx, children.slice(index + 1)) : null;
+          if (beside) {
+            group('figure', true, () => emit([beside.band]));
+            for (const p of beside.used) done.add(p);
+            if (beside.rest.length) group('paragraph', false, () => emit(beside.rest));
+            boxStart = false;
+            break;
+          }
           group('figure', true, () => {
             const start = chunks.length;
             figure(c, ctx);
             keepTogether(start, KEEP.figure);
           });
           break;
+        }
         case 'section': {
           const sect = node('Sect', ctx.struct);
           for (const h of c.children) if (h.type === 'element' && /^h[23]$/.test(h.tag) && !h.classes.includes('question')) parentSection.set(h, true);
@@ -666,17 +837,13 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
           break;
         case 'div':
           if (cls.includes('urgent')) yield* grouped('callout', true, () => boxed(c, ctx, styles.boxes.urgent, 'Div', KEEP.callout));
-          else if (cls.includes('notes')) {
-            yield* blocks(c.children, ctx);
-            // the prompt keeps with the first lines
-            if (chunks.length) bind(chunks[chunks.length - 1]!, KEEP.label);
-            emit(ruledLines(Number(c.attrs['data-lines']) || 0, ctx, styles.body.lineHeight * 1.6, styles.colours.muted));
-          } else if (cls.includes('callout')) yield* grouped(inFaq ? 'faq-tip' : 'callout', true, () => boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', KEEP.callout));
+          else if (cls.includes('notes')) yield* grouped('notes', true, () => notes(c, ctx)); else if (cls.includes('callout')) yield* grouped(inFaq ? 'faq-tip' : 'callout', true, () => boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', KEEP.callout));
           else if (cls.includes('summary')) yield* grouped('summary', false, () => boxed(c, ctx, styles.boxes.summary, 'Div', null));
           else if (cls.includes('draft-mark')) yield* grouped('draft', true, () => boxed(c, ctx, styles.boxes.draft, 'Div', KEEP.draft));
           else if (cls.includes('faq-item')) yield* faqItem(c, ctx);
           else if (cls.includes('answer')) yield* grouped('faq-answer', false, () => blocks(c.children, ctx));
           else if (cls.includes('contacts')) yield* contacts(c, ctx);
+          else if (cls.includes('online')) group('figure', true, () => online(c, ctx));
           else yield* blocks(c.children, ctx);
           break;
         case 'header':
@@ -685,12 +852,12 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
         default:
           // main, article and groupings the contract may add: their children flow in order
           if (c.children.some((k) => k.type === 'text' && k.value.trim())) para(c, ctx);
-          else yield* blocks(c.children, ctx);
+          else yield* blocks(c.children, cls.includes('large-print') ? { ...ctx, largePrint: true } : ctx);
       }
     }
   }
 
-  yield* blocks(tree.children, { x: content.x, width: content.width, struct: root, boxes: [] });
+  yield* blocks(tree.children, { x: content.x, width: content.width, struct: root, boxes: [], ...(tree.classes.includes('large-print') && { largePrint: true }) });
 
   return {
     chunks,
