@@ -30,11 +30,11 @@ describe('leaflets languages', () => {
     const { languages } = JSON.parse(r.stdout) as { languages: { lang: string; reviewed: boolean; leaflets: string[]; renderable: boolean; fonts: { template: string; covers: string[] }[] }[] };
     const bn = languages.find((l) => l.lang === 'bn')!;
     expect(bn).toMatchObject({ reviewed: false, leaflets: ['periduroscopia'], renderable: true });
-    expect(bn.fonts.map((f) => [f.template, f.covers])).toEqual([['standard', ['Bengali']], ['large-print', ['Bengali']]]);
+    expect(bn.fonts.map((f) => [f.template, f.covers.includes('Bengali')])).toEqual([['standard', true], ['large-print', true]]);
     const he = languages.find((l) => l.lang === 'he')!;
     expect(he).toMatchObject({ reviewed: false, renderable: true });
-    expect(he.fonts.map((f) => f.covers)).toEqual([['Hebrew'], ['Hebrew']]);
-    expect((await runCli(['languages'])).stdout).toMatch(/^bn\s+Bangla \(বাংলা\)\s+bundled\s+no\s+standard: Bengali; large-print: Bengali\s+periduroscopia$/m);
+    expect(he.fonts.map((f) => f.covers.includes('Hebrew'))).toEqual([true, true]);
+    expect((await runCli(['languages'])).stdout).toMatch(/^bn\s+Bangla \(বাংলা\)\s+bundled\s+no\s+standard: Bengali\b.*large-print: Bengali\b.*periduroscopia$/m);
   });
 });
 
