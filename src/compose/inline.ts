@@ -4,55 +4,35 @@
  * [text](mailto:…) and bare https:// addresses. Everything else, including
  * <, & and {{ }}, shows literally.
  */
+import { ltrRuns } from '../markup/ltr-runs.js';
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
- * `rtl`: the text stands in a right-to-left leaflet. Runs that read left to
- * right — Latin drug names with their dose, numbers with units, dates,
- * times, phone numbers, addresses — are each wrapped in `<span dir="ltr">`,
- * which a browser lays out as an isolate (HTML's `[dir]` rule): without it
- * the bidirectional algorithm orders the neutral spaces and "+" of
- * "+39 02 1234 5678" by the Arabic or Hebrew around them and shows
- * "5678 1234 02 39+". The PDF writer orders such runs itself (bidi.ts) and
- * ignores the attribute.
+ * `rtl`: the text stands in a right-to-left leaflet. Its left-to-right runs
+ * (markup/ltr-runs.ts: a Latin drug name with its dose, a number with its
+ * unit, a date, a time, a phone number, an address) are each wrapped in
+ * `<span dir="ltr">`, which a browser lays out as an isolate (HTML's `[dir]`
+ * rule): without it "+39 02 1234 5678" after an Arabic or Hebrew word is
+ * shown "5678 1234 02 39+". The PDF writer isolates the same runs itself
+ * (bidi.ts) and ignores the attribute.
  */
 export function inlineToHtml(text: string, options: { rtl?: boolean } = {}): string {
   return emphasis(text, true, true, options.rtl ? isolateLtr : escapeHtml);
 }
 
-/**
- * A left-to-right run inside right-to-left text: it starts with a Latin
- * letter, a digit or a "+" and ends with a Latin letter, a digit or "%",
- * and holds nothing but those, spaces (no-break too) and the punctuation of
- * numbers, ranges (70–80%), dates, times and addresses. A right-to-left letter ends it, so
- * "Paracetamol 500 mg" is one run and the Hebrew words around it are not.
- */
-const LTR_RUN = /[\p{Script=Latin}\p{Nd}+](?:[\p{Script=Latin}\p{Nd} \u00a0\u202f.,:/\-\u2010\u2011\u2013+%_@?=&#~()]*[\p{Script=Latin}\p{Nd}%)])?/gu;
-
 /** Escaped text with its left-to-right runs isolated (see inlineToHtml). */
 function isolateLtr(text: string): string {
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(LTR_RUN)) {
-    const run = unbalanced(m[0]);
-    if (!run) continue;
-    out += `${escapeHtml(text.slice(last, m.index))}<span dir="ltr">${escapeHtml(run)}</span>`;
-    last = m.index + run.length;
+  for (const { start, end } of ltrRuns(text)) {
+    out += `${escapeHtml(text.slice(last, start))}<span dir="ltr">${escapeHtml(text.slice(start, end))}</span>`;
+    last = end;
   }
   return out + escapeHtml(text.slice(last));
-}
-
-/** The run without a closing bracket it does not open: "(Paracetamol)" keeps its brackets outside, as mirrored pairs. */
-function unbalanced(run: string): string {
-  let depth = 0;
-  for (let i = 0; i < run.length; i++) {
-    if (run[i] === '(') depth++;
-    else if (run[i] === ')' && --depth < 0) return run.slice(0, i).replace(/[\s\u00a0\u202f.,:/\-_@?=&#~(]+$/u, '');
-  }
-  return depth > 0 ? run.slice(0, run.indexOf('(')).replace(/[\s\u00a0\u202f.,:/\-_@?=&#~]+$/u, '') : run;
 }
 
 /**

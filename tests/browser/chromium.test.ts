@@ -190,12 +190,13 @@ describe('left-to-right runs inside right-to-left text in the browser', () => {
     }, needle);
 
   for (const name of ['he-sample-standard', 'he-sample-large-print', 'ar-sample-standard'])
-    it(`${name}: the phone number +39 02 1234 5678, the dose "Paracetamol 500 mg" and the date 24/11/2026 read left to right, character after character`, async () => {
+    it(`${name}: the phone number +39 02 1234 5678, the dose "Paracetamol 500 mg", the date 24/11/2026 and "38 °C" read left to right, character after character`, async () => {
       const { page, close } = await open(name);
       const seen = {
         phone: await boxes(page, '+39 02 1234 5678'),
         drug: await boxes(page, 'Paracetamol 500 mg'),
         date: await boxes(page, '24/11/2026'),
+        temperature: await boxes(page, '38 °C'),
       };
       await close();
       for (const [what, chars] of Object.entries(seen)) {

@@ -91,11 +91,13 @@ describe('left-to-right runs inside right-to-left text are isolated in HTML', ()
     ['اتصل على +39 02 1234 5678 الآن', 'اتصل على <span dir="ltr">+39 02 1234 5678</span> الآن'],
     ['יש ליטול **Paracetamol 500 mg** פעמיים', 'יש ליטול <strong><span dir="ltr">Paracetamol 500 mg</span></strong> פעמיים'],
     ['بتاريخ 24/11/2026 الساعة 08:30', 'بتاريخ <span dir="ltr">24/11/2026</span> الساعة <span dir="ltr">08:30</span>'],
-    ['لدى 70–80% من المرضى', 'لدى <span dir="ltr">70–80%</span> من المرضى'],
+    // a bare number, range or percentage is left to the algorithm: an Arabic range reads from the right
+    ['لدى 70–80% من المرضى', 'لدى 70–80% من المرضى'],
+    ['יש ליטול 500 mg פעמיים', 'יש ליטול <span dir="ltr">500 mg</span> פעמיים'],
     ['באתר https://www.example.org/he.', 'באתר <a href="https://www.example.org/he"><span dir="ltr">https://www.example.org/he</span></a>.'],
     ['تناول (Paracetamol) يوميا', 'تناول (<span dir="ltr">Paracetamol</span>) يوميا'],
     ['Ibuprofen (400 mg) مساءً', '<span dir="ltr">Ibuprofen (400 mg)</span> مساءً'],
-    ['חום מעל 38 °C', 'חום מעל <span dir="ltr">38</span> °<span dir="ltr">C</span>'],
+    ['חום מעל 38 °C: להתקשר', 'חום מעל <span dir="ltr">38 °C</span>: להתקשר'],
   ])('%s', (input, html) => {
     expect(rtl(input)).toBe(html);
   });

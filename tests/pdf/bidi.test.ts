@@ -102,4 +102,12 @@ describe('right-to-left paragraphs', () => {
   it('a Latin drug name with its dose keeps its words in reading order, left to right', () => {
     expect(visual('تناول Paracetamol 500 mg مرتين')).toEqual([' مرتين', 'Paracetamol 500 mg', 'تناول ']);
   });
+
+  it('a number with a Latin unit right after Hebrew or Arabic words reads left to right ("38 °C", not "C° 38"); a bare range is left to the algorithm', () => {
+    expect(visual('חום מעל 38 °C: להתקשר')).toEqual([': להתקשר', '38 °C', 'חום מעל ']);
+    expect(visual('יש ליטול 500 mg פעמיים')).toEqual([' פעמיים', '500 mg', 'יש ליטול ']);
+    expect(visual('حرارة أعلى من 38 °C')).toEqual(['38 °C', 'حرارة أعلى من ']);
+    // Arabic ranges read from the right, as a browser shows them
+    expect(visual('لدى 70-80% من')).toEqual(['% من', '80', '-', '70', 'لدى ']);
+  });
 });

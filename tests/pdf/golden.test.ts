@@ -3,7 +3,8 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { LaidOutDocument } from '../../src/model/layout.js';
-import { layoutOf, renderPdf, tmpFile, tool } from './helpers.js';
+import { Renderer } from '../../src/render.js';
+import { layoutOf, renderPdf, sampleRoot, tmpFile, tool } from './helpers.js';
 import { compareImages } from './images.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -84,11 +85,17 @@ describe('page images of the other scripts', () => {
     { lang: 'hi', template: 'standard' },
     { lang: 'bn', template: 'standard' },
     { lang: 'bn', template: 'large-print' },
+    // the Hebrew test leaflet: mirrored like the Arabic one, the phone number and dose left to right
+    { lang: 'he', template: 'standard', leaflet: 'bidi-sample' },
   ] as const;
-  for (const { lang, template } of cases)
-    it(`page 1 of the ${lang} leaflet in ${template} looks as reviewed`, async () => {
-      const pdf = tmpFile(`${lang}-${template}.pdf`, await renderPdf({ lang, template }));
-      const name = template === 'standard' ? `periduroscopia-${lang}-first.png` : `periduroscopia-${lang}-${template}-first.png`;
+  for (const c of cases)
+    it(`page 1 of the ${c.lang} ${'leaflet' in c ? c.leaflet : 'leaflet'} in ${c.template} looks as reviewed`, async () => {
+      const { lang, template } = c;
+      const leaflet = 'leaflet' in c ? c.leaflet : 'periduroscopia';
+      const root = leaflet === 'periduroscopia' ? undefined : sampleRoot();
+      const bytes = await renderPdf({ lang, template, leaflet }, ...(root ? [new Renderer({ root, cwd: root })] : []));
+      const pdf = tmpFile(`${lang}-${template}.pdf`, bytes);
+      const name = template === 'standard' ? `${leaflet}-${lang}-first.png` : `${leaflet}-${lang}-${template}-first.png`;
       const ref = path.join(here, 'reference', name);
       const got = pageImage(pdf, 1);
       if (update() || !existsSync(ref)) {

@@ -63,6 +63,14 @@ export function tempRoot(): string {
   return root;
 }
 
+/** A content root holding the right-to-left test leaflet (tests/fixtures/leaflets/bidi-sample: he, ar) and the bundled brands. */
+export function sampleRoot(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'leaflets-rtl-'));
+  cpSync(path.join(REPO, 'tests/fixtures/leaflets/bidi-sample'), path.join(root, 'data/leaflets/bidi-sample'), { recursive: true });
+  cpSync(path.join(REPO, 'data/brands'), path.join(root, 'data/brands'), { recursive: true });
+  return root;
+}
+
 export function writeBrand(root: string, name: string, yaml: string, files: Record<string, string | Buffer> = {}): void {
   writeFileSync(path.join(root, 'data/brands', `${name}.yaml`), yaml);
   for (const [f, content] of Object.entries(files)) writeFileSync(path.join(root, 'data/brands', f), content);

@@ -5,22 +5,12 @@
  * the right-to-left text, and Urdu and Persian paragraphs drawn with the
  * Arabic face.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LaidOutDocument, PlacedRun } from '../../src/model/layout.js';
 import { CODES } from '../../src/diagnostics/codes.js';
 import { Renderer } from '../../src/render.js';
-import { layoutOf, renderPdf, REPO, request, tmpFile, tool } from './helpers.js';
+import { layoutOf, renderPdf, request, sampleRoot, tmpFile, tool } from './helpers.js';
 
-/** A content root holding the bidi-sample leaflet and the bundled brands. */
-export function sampleRoot(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'leaflets-rtl-'));
-  cpSync(path.join(REPO, 'tests/fixtures/leaflets/bidi-sample'), path.join(root, 'data/leaflets/bidi-sample'), { recursive: true });
-  cpSync(path.join(REPO, 'data/brands'), path.join(root, 'data/brands'), { recursive: true });
-  return root;
-}
 const root = sampleRoot();
 const renderer = new Renderer({ root, cwd: root });
 const sample = (lang: 'he' | 'ar', template: 'standard' | 'large-print' = 'standard') => ({ leaflet: 'bidi-sample', lang, template });
@@ -72,10 +62,10 @@ for (const lang of ['he', 'ar'] as const)
         expect(xOf(TEXT[lang].page)).toBeLessThan(xOf(TEXT[lang].reference));
       });
 
-    it('the phone number, the drug name with its dose, the date and the address each read left to right as drawn (pdftotext word boxes), the words around them right to left', async () => {
+    it('the phone number, the drug name with its dose, a temperature with its unit and the address each read left to right as drawn (pdftotext word boxes), the words around them right to left', async () => {
       const file = tmpFile(`${lang}-sample.pdf`, await renderPdf(sample(lang), renderer));
       const words = wordBoxes(file);
-      for (const piece of ['+39 02 1234 5678', 'Paracetamol 500 mg', 'https://www.example.org/' + lang]) {
+      for (const piece of ['+39 02 1234 5678', 'Paracetamol 500 mg', '38 °C', 'https://www.example.org/' + lang]) {
         const parts = piece.split(' ');
         const first = words.findIndex((w, i) => parts.every((p, k) => words[i + k]?.word === p));
         expect(first, piece).toBeGreaterThanOrEqual(0);

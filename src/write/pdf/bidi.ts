@@ -10,6 +10,7 @@
  * visual order (rule L2).
  */
 import bidiFactory, { type Bidi } from 'bidi-js';
+import { ltrRuns } from '../../markup/ltr-runs.js';
 
 
 /** Characters of the scripts fontkit 2.0.4 shapes right to left (its RTL script list). */
@@ -98,9 +99,31 @@ const LTR_UNITS = /(?:https?:\/\/|www\.)[^\s]+[^\s.,;:!?)\]»"'،؛]|[\w.+-]+@[\
 const LRI = '\u2066';
 const PDI = '\u2069';
 
-/** Embedding levels of the text's characters, with LTR_UNITS isolated; one level per UTF-16 unit of `text`. */
+/**
+ * Embedding levels of the text's characters, with LTR_UNITS isolated and, in
+ * a right-to-left paragraph, the left-to-right runs the HTML isolates too
+ * (markup/ltr-runs.ts: "38 °C", "500 mg" after a Hebrew word); one level per
+ * UTF-16 unit of `text`.
+ */
 function isolatedLevels(text: string, rtlParagraph: boolean): Uint8Array {
-  const marked = text.replace(LTR_UNITS, (m) => `${LRI}${m}${PDI}`);
+  const spans = [...text.matchAll(LTR_UNITS)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (rtlParagraph) spans.push(...ltrRuns(text));
+  spans.sort((a, b) => a.start - b.start);
+  let marked = '';
+  let at = 0;
+  for (const span of spans) {
+    // overlapping spans (a phone number inside a run) join into one isolate
+    if (span.start < at) {
+      if (span.end > at) {
+        marked = marked.slice(0, -1) + text.slice(at, span.end) + PDI;
+        at = span.end;
+      }
+      continue;
+    }
+    marked += `${text.slice(at, span.start)}${LRI}${text.slice(span.start, span.end)}${PDI}`;
+    at = span.end;
+  }
+  marked += text.slice(at);
   const { levels } = uba().getEmbeddingLevels(marked, rtlParagraph ? 'rtl' : 'ltr');
   if (marked === text) return levels;
   const out = new Uint8Array(text.length);
