@@ -71,7 +71,7 @@ afterAll(async () => {
 
 describe('the installable package', () => {
   it('holds what a user needs and nothing of the tests or sources', () => {
-    for (const f of ['bin/leaflets.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/serve/server.js', 'web/app.js', 'web/app.css', 'schemas/patient.schema.json', 'scaffold/leaflets.config.yaml', 'templates/standard/leaflet.hbs', 'docs/api.md', 'README.md', 'package.json'])
+    for (const f of ['bin/leaflets.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/serve/server.js', 'web/app.js', 'web/app.css', 'schemas/patient.schema.json', 'scaffold/leaflets.config.yaml', 'templates/standard/leaflet.hbs', 'docs/api.md', 'README.md', 'package.json', 'dist/font-metrics.json', 'dist/bundle/cli.cjs', 'dist/bundle/cli.cache'])
       expect(files, f).toContain(f);
     expect(files.filter((f) => /^(tests|bench|src|scripts|data|node_modules)\/|\.map$|\.test\.|vitest/.test(f))).toEqual([]);
   });

@@ -5,6 +5,8 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { metricsFor, tableLayout, type FontMetrics } from '../../src/write/font-metrics.js';
 import { SHAPING } from '../../src/write/pdf/fonts.js';
+import { Renderer } from '../../src/render.js';
+import { REPO, request } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const FACES = ['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique', 'DejaVuSans-BoldOblique'];
@@ -97,5 +99,26 @@ describe('font metrics computed at build time', () => {
     const offset = changed.readUInt32BE(head + 8);
     changed.writeUInt32BE((changed.readUInt32BE(offset + 8) + 1) >>> 0, offset + 8);
     expect(metricsFor(changed, 2048)).toBeUndefined();
+  });
+
+  it('the Italian and English leaflets are drawn without fontkit\'s OpenType engine: every piece comes from the table', async () => {
+    const proto = Object.getPrototypeOf(faces[0]!.font) as { layout: (...args: unknown[]) => unknown };
+    const layout = proto.layout;
+    let calls = 0;
+    proto.layout = function (this: unknown, ...args: unknown[]) {
+      calls++;
+      return layout.apply(this, args);
+    };
+    try {
+      // a fresh Renderer: no piece shaped by an earlier test in this process
+      const fresh = new Renderer({ root: REPO, cwd: REPO });
+      for (const lang of ['it', 'en']) {
+        const r = await fresh.render(request({ lang, brand: 'demo-clinic' }));
+        expect(r.ok).toBe(true);
+      }
+    } finally {
+      proto.layout = layout;
+    }
+    expect(calls).toBe(0);
   });
 });
