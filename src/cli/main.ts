@@ -104,6 +104,12 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 130 interrupted (Ctrl-C
  * for on its first line, so a Ctrl-C while the program loads is not lost.
  */
 export function processIO(signal: AbortSignal = interruptSignal(process)): CliIO {
+  // `leaflets … | head`: the reader has gone, and nothing more can be said to it
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, signal };
 }
 

@@ -313,3 +313,12 @@ describe('mistakes in how leaflets is called exit 2', () => {
     expect(r.stderr).toContain('LEAF2007');
   });
 });
+
+describe('output into a pipe that closes early', () => {
+  it('`leaflets languages | true`: a reader that left before the first line is no crash — exit 0, no stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(path.join(PROJECT, 'bin', 'leaflets.js'))} languages | true`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\(.*:\d+:\d+\)/);
+    expect(r.status).toBe(0);
+  });
+});
