@@ -26,7 +26,51 @@ const outdir = path.join(root, 'dist/bundle');
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
+/**
+ * pdfkit loads all of crypto-js (every cipher and hash) at start for the
+ * one MD5 of a document's file id; encryption, which needs the rest, is
+ * never used. MD5 comes from crypto-js/md5 alone, the rest when asked for.
+ */
+function lazyCrypto(source) {
+  const line = "var CryptoJS = require('crypto-js');";
+  if (!source.includes(line)) throw new Error('bundle: pdfkit no longer requires crypto-js as expected; review the lazy-init plugin');
+  return source.replace(line, "var CryptoJS = new Proxy({}, { get: (_, key) => (key === 'MD5' ? require('crypto-js/md5') : require('crypto-js')[key]) });");
+}
+
+/**
+ * Tables that fontkit and unicode-properties build when they load — the
+ * Unicode property trie, the Arabic, Indic and Universal shapers' tries
+ * and state machines (each a base64 string inflated at start), and the
+ * WOFF2 decoder's Brotli dictionary — are built on first use instead. A
+ * Latin leaflet laid out from the build-time font metrics uses none of
+ * them; a Hindi one builds the Indic ones when it shapes its first word.
+ */
+function lazyTables(source, file) {
+  let count = 0;
+  const out = source.replace(/^const (\$\w+\$var\$(trie|stateMachine)) = (new .*);$/gm, (_, name, kind, expr) => {
+    count++;
+    const method = kind === 'trie' ? 'get' : 'match';
+    return `let ${name}$built; const ${name} = { ${method}: (...args) => (${name}$built ??= ${expr}).${method}(...args) };`;
+  });
+  const brotli = 'var $elh9A$brotlidecompressjs = require("brotli/decompress.js");';
+  let result = out;
+  if (file.includes('fontkit')) {
+    if (!out.includes(brotli) || count !== 5) throw new Error(`bundle: fontkit's start-up tables are not where the lazy-init plugin expects them (${count} of 5); review it`);
+    result = out.replace(brotli, 'var $elh9A$brotlidecompressjs = { __esModule: true, get default() { return require("brotli/decompress.js"); } };');
+  } else if (count !== 1) throw new Error(`bundle: unicode-properties' trie is not where the lazy-init plugin expects it; review it`);
+  return result;
+}
+
 const plugins = [
+  {
+    name: 'lazy-init',
+    setup(b) {
+      b.onLoad({ filter: /[\\/](fontkit|unicode-properties)[\\/]dist[\\/]main\.cjs$/ }, async (args) => {
+        const { readFile } = await import('node:fs/promises');
+        return { contents: lazyTables(await readFile(args.path, 'utf8'), args.path), loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  },
   {
     // pdfkit require()s fontkit's CommonJS build while our code imports its ES build:
     // one copy, so a font is parsed by one fontkit and the bundle carries it once
@@ -47,7 +91,7 @@ const plugins = [
         const { readFile } = await import('node:fs/promises');
         const source = await readFile(args.path, 'utf8');
         return {
-          contents: source.replace(/\b__dirname\b/g, "require('node:path').dirname(require.resolve('pdfkit'))"),
+          contents: lazyCrypto(source.replace(/\b__dirname\b/g, "require('node:path').dirname(require.resolve('pdfkit'))")),
           loader: 'js',
           resolveDir: path.dirname(args.path),
         };

@@ -5,18 +5,20 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 import { typstLeaflet } from './typst-leaflet.js';
+import { distinct } from '../support/distinct.js';
 
 const require = createRequire(import.meta.url);
 
-export async function typstRate(count, { repo, warmup = 5 }) {
+export async function typstRate(count, { repo, warmup = 5, first = 1000 }) {
   const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
   const fonts = path.dirname(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
   const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [fonts] }] });
   const docs = ['it', 'en'].map((lang) => parse(readFileSync(path.join(repo, 'data/leaflets/periduroscopia', `${lang}.yaml`), 'utf8')));
-  // Every compile differs (clinic name and variant in the header) as our
-  // corpus's artefacts do, so Typst cannot return a memoised document.
+  // Every compile differs in content as our corpus's artefacts do (the
+  // copy's counter in every paragraph, its language, clinic name and
+  // variant), so Typst cannot return a memoised document or paragraph.
   const source = (i) =>
-    typstLeaflet(docs[Math.abs(i) % 2], { clinic: Math.abs(i) % 4 < 2 ? 'Clinica Demo Esempio' : 'Patient information', reference: 'PIL-SPINE-001', version: '1.0', variant: `leaflet ${i}` });
+    typstLeaflet(distinct(docs[Math.abs(i) % 2], first + (i >> 2) + (i < 0 ? 100000 : 0)), { clinic: Math.abs(i) % 4 < 2 ? 'Clinica Demo Esempio' : 'Patient information', reference: 'PIL-SPINE-001', version: '1.0', variant: `leaflet ${i}` });
   let bytes = 0;
   const compile = (i) => {
     const pdf = compiler.pdf({ mainFileContent: source(i) });

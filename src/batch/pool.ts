@@ -1,7 +1,8 @@
 /**
  * Runs work items on a pool of worker threads, or in this thread with one
  * job. Items are handed out one at a time to whichever worker is free, so a
- * slow artefact never holds up a queue behind it. Workers render; this
+ * slow artefact never holds up a queue behind it; a worker keeps to one
+ * leaflet and language while that has items left (see take). Workers render; this
  * thread writes each file. When the signal aborts, no new item is handed
  * out, workers are terminated at once (wherever they are in a render), the
  * render in this thread stops at its next pace, and no further file is put
@@ -34,10 +35,14 @@ export interface PoolOutcome {
 
 export async function runPool(items: readonly WorkItem[], options: PoolOptions): Promise<PoolOutcome> {
   const results: WorkResult[] = [];
-  let next = 0;
-  const take = () => (options.signal?.aborted || next >= items.length ? undefined : items[next++]);
+  const pending = [...items];
+  /** the leaflet and language each slot works on */
+  const owned = new Map<number, string>();
+  const take = (slotId: number): WorkItem | undefined => (options.signal?.aborted ? undefined : pickNext(pending, owned, slotId));
+  let slots = 0;
   const slot = async (execute: (item: WorkItem) => Promise<Rendered | WorkResult>) => {
-    for (let item = take(); item; item = take()) {
+    const slotId = slots++;
+    for (let item = take(slotId); item; item = take(slotId)) {
       const done = await execute(item);
       const result = done.status === 'rendered' ? await writeArtefact(item, done, options.policy, options.signal) : done;
       results.push(result);
@@ -63,6 +68,28 @@ export async function runPool(items: readonly WorkItem[], options: PoolOptions):
     }
   }
   return { results, interrupted: options.signal?.aborted === true };
+}
+
+const groupOf = (item: Pick<WorkItem, 'leaflet' | 'lang'>): string => JSON.stringify([item.leaflet, item.lang]);
+
+/**
+ * Takes the next item for a slot out of `pending`: one more of the leaflet
+ * and language the slot is on, else the first whose leaflet and language
+ * no other slot is on, else the first. The artefacts of one leaflet in one
+ * language (its brands, formats, templates) share a worker, which then
+ * loads the content once and lays out each paragraph once (the line-break
+ * memo, text.ts) instead of every worker doing both for the same text.
+ */
+export function pickNext<T extends Pick<WorkItem, 'leaflet' | 'lang'>>(pending: T[], owned: Map<number, string>, slotId: number): T | undefined {
+  if (!pending.length) return undefined;
+  const mine = owned.get(slotId);
+  const others = new Set([...owned].filter(([id]) => id !== slotId).map(([, k]) => k));
+  let at = mine === undefined ? -1 : pending.findIndex((i) => groupOf(i) === mine);
+  if (at < 0) at = pending.findIndex((i) => !others.has(groupOf(i)));
+  if (at < 0) at = 0;
+  const [item] = pending.splice(at, 1);
+  owned.set(slotId, groupOf(item!));
+  return item;
 }
 
 /**

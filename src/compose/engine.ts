@@ -29,8 +29,9 @@ const Handlebars = HandlebarsRuntime as unknown as typeof import('handlebars');
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 const helpers: Record<string, Handlebars.HelperDelegate> = {
-  /** {{inline text}}: escaped, with **bold** and *italic* as strong/em */
-  inline: (text: unknown) => new Handlebars.SafeString(inlineToHtml(String(text ?? ''))),
+  /** {{inline text}}: escaped, with **bold** and *italic* as strong/em; in a right-to-left leaflet its left-to-right runs isolated */
+  inline: (text: unknown, options: Handlebars.HelperOptions) =>
+    new Handlebars.SafeString(inlineToHtml(String(text ?? ''), { rtl: (options.data as { root?: { dir?: string } } | undefined)?.root?.dir === 'rtl' })),
   /** {{tr t.page page=1 pages=3}}: a template string with {placeholders} filled, escaped */
   tr: (format: unknown, options: Handlebars.HelperOptions) =>
     escapeHtml(

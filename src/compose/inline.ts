@@ -9,8 +9,50 @@ export function escapeHtml(text: string): string {
 }
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function inlineToHtml(text: string): string {
-  return emphasis(text, true);
+/**
+ * `rtl`: the text stands in a right-to-left leaflet. Runs that read left to
+ * right — Latin drug names with their dose, numbers with units, dates,
+ * times, phone numbers, addresses — are each wrapped in `<span dir="ltr">`,
+ * which a browser lays out as an isolate (HTML's `[dir]` rule): without it
+ * the bidirectional algorithm orders the neutral spaces and "+" of
+ * "+39 02 1234 5678" by the Arabic or Hebrew around them and shows
+ * "5678 1234 02 39+". The PDF writer orders such runs itself (bidi.ts) and
+ * ignores the attribute.
+ */
+export function inlineToHtml(text: string, options: { rtl?: boolean } = {}): string {
+  return emphasis(text, true, true, options.rtl ? isolateLtr : escapeHtml);
+}
+
+/**
+ * A left-to-right run inside right-to-left text: it starts with a Latin
+ * letter, a digit or a "+" and ends with a Latin letter, a digit or "%",
+ * and holds nothing but those, spaces (no-break too) and the punctuation of
+ * numbers, ranges (70–80%), dates, times and addresses. A right-to-left letter ends it, so
+ * "Paracetamol 500 mg" is one run and the Hebrew words around it are not.
+ */
+const LTR_RUN = /[\p{Script=Latin}\p{Nd}+](?:[\p{Script=Latin}\p{Nd} \u00a0\u202f.,:/\-\u2010\u2011\u2013+%_@?=&#~()]*[\p{Script=Latin}\p{Nd}%)])?/gu;
+
+/** Escaped text with its left-to-right runs isolated (see inlineToHtml). */
+function isolateLtr(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(LTR_RUN)) {
+    const run = unbalanced(m[0]);
+    if (!run) continue;
+    out += `${escapeHtml(text.slice(last, m.index))}<span dir="ltr">${escapeHtml(run)}</span>`;
+    last = m.index + run.length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
+/** The run without a closing bracket it does not open: "(Paracetamol)" keeps its brackets outside, as mirrored pairs. */
+function unbalanced(run: string): string {
+  let depth = 0;
+  for (let i = 0; i < run.length; i++) {
+    if (run[i] === '(') depth++;
+    else if (run[i] === ')' && --depth < 0) return run.slice(0, i).replace(/[\s\u00a0\u202f.,:/\-_@?=&#~(]+$/u, '');
+  }
+  return depth > 0 ? run.slice(0, run.indexOf('(')).replace(/[\s\u00a0\u202f.,:/\-_@?=&#~]+$/u, '') : run;
 }
 
 /**
@@ -19,7 +61,7 @@ export function inlineToHtml(text: string): string {
  * of the text once per star (60 KB of "*a " took 10 s that way), so where the
  * next possible italic closer lies is worked out once, back to front.
  */
-function emphasis(text: string, allowBold: boolean, links = true): string {
+function emphasis(text: string, allowBold: boolean, links = true, plain: (text: string) => string = escapeHtml): string {
   const closers = italicClosers(text);
   let out = '';
   let i = 0;
@@ -36,7 +78,7 @@ function emphasis(text: string, allowBold: boolean, links = true): string {
       if (boldEnd < i + 2) boldEnd = text.indexOf('**', i + 2);
       const end = boldEnd;
       if (end > i + 2 && !/\s/.test(text[i + 2]!) && !/\s/.test(text[end - 1]!)) {
-        out += `<strong>${emphasis(text.slice(i + 2, end), false, links)}</strong>`;
+        out += `<strong>${emphasis(text.slice(i + 2, end), false, links, plain)}</strong>`;
         i = end + 2;
       } else {
         out += '**';
@@ -49,7 +91,7 @@ function emphasis(text: string, allowBold: boolean, links = true): string {
       if (link) {
         // a phone number never breaks across lines: its spaces are no-break spaces
         const words = link.href.startsWith('tel:') ? link.text.replace(/ /g, '\u00a0') : link.text;
-        out += `<a href="${escapeHtml(link.href)}">${emphasis(words, allowBold, false)}</a>`;
+        out += `<a href="${escapeHtml(link.href)}">${emphasis(words, allowBold, false, plain)}</a>`;
         i = link.end;
         continue;
       }
@@ -57,14 +99,14 @@ function emphasis(text: string, allowBold: boolean, links = true): string {
     if (links && bareAt < i && bareAt !== -1) bareAt = nextBare(text, i);
     const url = links && bareAt === i ? bareUrl(text, i) : '';
     if (url) {
-      out += `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+      out += `<a href="${escapeHtml(url)}">${plain(url)}</a>`;
       i += url.length;
       continue;
     }
     if (text[i] === '*') {
       const end = i + 1 < text.length && !/\s|\*/.test(text[i + 1]!) ? closers[i + 2] ?? -1 : -1;
       if (end > 0) {
-        out += `<em>${escapeHtml(text.slice(i + 1, end))}</em>`;
+        out += `<em>${plain(text.slice(i + 1, end))}</em>`;
         i = end + 1;
         continue;
       }
@@ -74,7 +116,7 @@ function emphasis(text: string, allowBold: boolean, links = true): string {
     if (links && bracketAt <= i) bracketAt = text.indexOf('[', i + 1) >>> 0;
     let stop = Math.min(starAt, text.length);
     if (links) stop = Math.min(stop, bracketAt, bareAt > i ? bareAt : text.length);
-    out += escapeHtml(text.slice(i, stop));
+    out += plain(text.slice(i, stop));
     i = stop;
   }
   return out;

@@ -7,6 +7,7 @@ import { CODES } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { readYamlFile } from './yaml.js';
 import { validateAgainst } from './schema.js';
+import { checkOnline } from './online.js';
 import { displayPath, layout, resolveConfined } from './paths.js';
 
 /** The default brand's name: `--help` promises it, so it can be named on the command line and in the config. */
@@ -37,6 +38,7 @@ interface RawBrand {
   colours?: Partial<Brand['colours']>;
   contacts?: Brand['contacts'];
   footer?: Localized;
+  online?: string;
   emergency?: string;
   timeZone?: string;
 }
@@ -91,12 +93,17 @@ export async function loadBrand(name: string | undefined, options: { root: strin
       ],
     };
   }
+  if (raw.online !== undefined) {
+    const bad = checkOnline(raw.online, { file: display, map: parsed.value.map, pointer: '/online' });
+    if (bad.length) return { ok: false, diagnostics: bad };
+  }
   const brand: Brand = {
     id: name,
     name: raw.name,
     colours: { ...BUILTIN_BRAND.colours, ...raw.colours },
     contacts: raw.contacts ?? {},
     footer: raw.footer,
+    ...(raw.online !== undefined && { online: raw.online }),
     ...(raw.emergency !== undefined && { emergency: raw.emergency }),
     ...(raw.timeZone !== undefined && { timeZone: raw.timeZone }),
     file: display,

@@ -15,6 +15,7 @@ import { CODES } from '../diagnostics/codes.js';
 import { closest, didYouMean } from '../diagnostics/suggest.js';
 import { readYamlFile } from './yaml.js';
 import { checkDates } from './dates.js';
+import { checkOnline } from './online.js';
 import { validateAgainst } from './schema.js';
 import type { SourceMap } from './source-map.js';
 import { displayPath, layout, resolveConfined } from './paths.js';
@@ -63,6 +64,7 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
   const sharedFile = path.join(dir, 'leaflet.yaml');
   const shared = await readYamlFile(sharedFile, show(sharedFile), dir);
   let document: DocumentControl | undefined;
+  let online: string | undefined;
   let source = '';
   let sharedMap: SourceMap | undefined;
   if (!shared.ok) {
@@ -83,9 +85,14 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
     const errors = validateAgainst('leaflet', shared.value.data, shared.value.map);
     diagnostics.push(...errors);
     if (!errors.length) {
-      const data = shared.value.data as { id: string; source: string; document: DocumentControl };
+      const data = shared.value.data as { id: string; source: string; document: DocumentControl; online?: string };
       sharedMap = shared.value.map;
       document = data.document;
+      if (data.online !== undefined) {
+        const bad = checkOnline(data.online, { file: shared.value.file, map: shared.value.map, pointer: '/online' });
+        diagnostics.push(...bad);
+        if (!bad.length) online = data.online;
+      }
       source = data.source;
       if (data.id !== id) {
         const p = shared.value.map.locate('/id');
@@ -194,7 +201,7 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
   usable.sort((a, b) => (a.lang === source ? -1 : b.lang === source ? 1 : a.lang.localeCompare(b.lang)));
   return {
     ok: true,
-    value: { id, dir, file: show(sharedFile), source, document, languages: usable, broken, sourceMap: sharedMap },
+    value: { id, dir, file: show(sharedFile), source, document, ...(online !== undefined && { online }), languages: usable, broken, sourceMap: sharedMap },
     warnings: diagnostics,
   };
 }

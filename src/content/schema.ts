@@ -213,6 +213,7 @@ function patternHint(e: ErrorObject): string {
   if (pattern.includes('\\d{4}')) return 'write dates as YYYY-MM-DD.';
   if (pattern.includes('png|jpe?g|svg')) return 'images must be .png, .jpg, .jpeg or .svg files.';
   if (pattern.includes('#[0-9a-fA-F]{6}')) return 'write colours as #rrggbb.';
+  if (pattern.startsWith('^https://')) return 'write a whole https:// address with no spaces, such as https://clinic.example/leaflets/{leaflet}/{lang}.';
   return desc ?? `it must match ${pattern}.`;
 }
 

@@ -51,6 +51,10 @@ export const CODES = {
   TIMELINE_ORDER: 'LEAF1073',
   /** a brand's timeZone that is not an IANA zone */
   UNKNOWN_TIME_ZONE: 'LEAF1074',
+  /** an online address (leaflet or brand `online:`) that is not a usable https address */
+  BAD_ONLINE_ADDRESS: 'LEAF1075',
+  /** a placeholder in an online address other than {leaflet} and {lang} */
+  UNKNOWN_PLACEHOLDER: 'LEAF1076',
   // select
   UNKNOWN_LEAFLET: 'LEAF2000',
   UNKNOWN_LANGUAGE: 'LEAF2001',

@@ -24,9 +24,9 @@ export const CONTRACT: Readonly<Record<string, ElementRule>> = {
   section: { meaning: 'a section or subsection; its id is the section path', attrs: [], classes: ['subsection', 'faq'] },
   aside: { meaning: 'the patient box', attrs: [], classes: ['patient-box'] },
   div: {
-    meaning: 'a grouping: summary, callout (tip, warning, urgent), faq item, draft mark, brand block, notes (data-lines: ruled lines in print), timeline and its entries',
+    meaning: 'a grouping: summary, callout (tip, warning, urgent), faq item, draft mark, brand block, notes (data-lines: ruled lines in print), timeline and its entries, the leaflet online (QR code and address)',
     attrs: ['data-lines'],
-    classes: ['summary', 'callout', 'tip', 'warning', 'urgent', 'faq-item', 'answer', 'draft-mark', 'brand', 'document-control', 'contacts', 'patient-note', 'title-block', 'notes', 'timeline', 'dated', 'timeline-entry', 'past'],
+    classes: ['summary', 'callout', 'tip', 'warning', 'urgent', 'faq-item', 'answer', 'draft-mark', 'brand', 'document-control', 'contacts', 'patient-note', 'title-block', 'notes', 'timeline', 'dated', 'timeline-entry', 'past', 'online'],
   },
   h1: { meaning: 'the leaflet title (exactly one)', attrs: [], classes: [], inline: true },
   h2: { meaning: 'a section title', attrs: [], classes: [], inline: true },
@@ -34,7 +34,7 @@ export const CONTRACT: Readonly<Record<string, ElementRule>> = {
   p: {
     meaning: 'a paragraph',
     attrs: [],
-    classes: ['subtitle', 'callout-label', 'brand-name', 'draft-notice', 'pagination', 'note-label', 'footer-text', 'urgent-call', 'notes-prompt', 'when', 'past-note'],
+    classes: ['subtitle', 'callout-label', 'brand-name', 'draft-notice', 'pagination', 'note-label', 'footer-text', 'urgent-call', 'notes-prompt', 'when', 'past-note', 'online-text'],
     inline: true,
   },
   ul: { meaning: 'a bulleted list; a checklist (boxes to tick on paper)', attrs: [], classes: ['checklist'] },
@@ -44,9 +44,10 @@ export const CONTRACT: Readonly<Record<string, ElementRule>> = {
   dt: { meaning: 'a label', attrs: [], classes: [], inline: true },
   dd: { meaning: 'a value', attrs: [], classes: [], inline: true },
   figure: {
-    meaning: 'an image with its caption; w-25…w-100: its share of the column (data-width: the exact per cent), side-start/side-end: beside the text',
-    attrs: ['data-width'],
-    classes: ['logo', 'w-25', 'w-33', 'w-50', 'w-66', 'w-75', 'w-100', 'side-start', 'side-end'],
+    meaning:
+      'an image with its caption; w-25…w-100: its share of the column (data-width: the exact per cent), side-start/side-end: beside the text; qr: a QR code of the https address in data-qr, drawn by the writers, its alternative text in aria-label',
+    attrs: ['data-width', 'data-qr'],
+    classes: ['qr', 'logo', 'w-25', 'w-33', 'w-50', 'w-66', 'w-75', 'w-100', 'side-start', 'side-end'],
   },
   figcaption: { meaning: 'a figure caption', attrs: [], classes: [], inline: true },
   img: { meaning: 'an image; src is asset:<id>', attrs: ['src', 'alt', 'width', 'height'], classes: ['logo'], inline: true },
@@ -74,5 +75,12 @@ export const ALLOWED_GLOBAL_ATTRS: readonly string[] = GLOBAL_ATTRS;
 
 /** Links may only leave the document in these ways. */
 export const ALLOWED_HREF = /^(mailto:|tel:|https:\/\/)/i;
+/** A QR code leads only to a secure page: https, nothing that could break out of an attribute or an address. */
+export const ALLOWED_QR = /^https:\/\/[^\s<>"]+$/i;
+/**
+ * The most a QR code of the leaflet may hold, in UTF-8 bytes: at level M
+ * that is version 15 (77 modules), still modules of 0.4 mm at about 3 cm.
+ */
+export const QR_MAX_BYTES = 400;
 /** Images come from the view model's assets, never from the network or disk. */
 export const ALLOWED_SRC = /^asset:[a-z0-9-]+$/;

@@ -6,7 +6,7 @@ import type { MarkupElement, MarkupNode } from '../model/markup.js';
 import type { Template } from '../model/template.js';
 import { CODES } from '../diagnostics/codes.js';
 import { stripControls } from './controls.js';
-import { ALLOWED_GLOBAL_ATTRS, ALLOWED_HREF, ALLOWED_SRC, CONTRACT } from './contract.js';
+import { ALLOWED_GLOBAL_ATTRS, ALLOWED_HREF, ALLOWED_QR, ALLOWED_SRC, CONTRACT, QR_MAX_BYTES } from './contract.js';
 
 type P5Node = DefaultTreeAdapterMap['childNode'];
 
@@ -74,6 +74,8 @@ function convert(nodes: P5Node[], diagnostics: Diagnostic[], template: Template 
         problem(`The attribute ${a.name} on <${el.tagName}>`);
       } else if (a.name === 'href' && !ALLOWED_HREF.test(a.value)) {
         problem(`A link to "${excerpt(a.value)}"`);
+      } else if (a.name === 'data-qr' && (!ALLOWED_QR.test(a.value) || new TextEncoder().encode(a.value).length > QR_MAX_BYTES)) {
+        problem(`A QR code of "${excerpt(a.value)}" (only https:// addresses of at most ${QR_MAX_BYTES} bytes)`);
       } else if (a.name === 'src' && !ALLOWED_SRC.test(a.value)) {
         problem(`An image source other than asset:<id> ("${excerpt(a.value)}")`);
       } else attrs[a.name] = stripControls(a.value);

@@ -53,6 +53,8 @@ export interface Brand {
   colours: { primary: string; accent: string; text: string };
   contacts: BrandContacts;
   footer?: Localized;
+  /** where the clinic publishes its leaflets: https://…/{leaflet}/{lang}, for leaflets without an online address of their own */
+  online?: string;
   /** the emergency number for the urgent-help box; else the language pack's */
   emergency?: string;
   /** IANA time zone of the clinic: appointment times are wall-clock times there */

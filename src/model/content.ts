@@ -160,6 +160,8 @@ export interface Leaflet {
   /** the language the others are translated from */
   source: string;
   document: DocumentControl;
+  /** the leaflet's address online (placeholders {leaflet}, {lang} unfilled), printed as a QR code; wins over the brand's pattern */
+  online?: string;
   /** in a stable order: source language first, then alphabetical */
   languages: LanguageContent[];
   /**

@@ -75,7 +75,28 @@ export interface StampItem {
   angle: number;
 }
 
-export type PageItem = TextItem | RectItem | LineItem | ImageItem | StampItem;
+/**
+ * A QR code drawn as vector squares, never a raster image: the dark runs of
+ * each row of modules (qr.ts), placed from the top left of its quiet zone.
+ */
+export interface QrItem {
+  kind: 'qr';
+  /** top left of the quiet zone */
+  x: number;
+  y: number;
+  /** one module's side, pt */
+  module: number;
+  /** modules a side, without the quiet zone */
+  size: number;
+  /** modules of quiet zone round the code */
+  quiet: number;
+  runs: { row: number; col: number; length: number }[];
+  colour: string;
+  /** the Figure element (alternative text, bounding box) */
+  struct: number | null;
+}
+
+export type PageItem = TextItem | RectItem | LineItem | ImageItem | StampItem | QrItem;
 
 /** Where a repeated or decorative item sits, for the Artifact's /Type. */
 export type ArtifactKind = 'Pagination' | 'Layout';
@@ -155,6 +176,12 @@ export interface StructNode {
   actual?: string;
   /** the language of this part when it is not the document's: brand text in a fallback language, a patient's note (PDF/UA, /Lang) */
   lang?: string;
+  /**
+   * Part of its parent's text (a Link, a Span in another language): it sits
+   * among the parent's marked content where its text is drawn — text
+   * before, the link, text after — not ahead of the sentence it is in.
+   */
+  inline?: true;
   /** a table header cell's scope (PDF/UA: every TH says which cells it heads) */
   scope?: 'Column' | 'Row';
   children: number[];

@@ -111,6 +111,12 @@ export interface ViewModel {
     translation: { version: string; draft: boolean } | null;
   };
   brand: BrandView;
+  /**
+   * The leaflet's address online (its own, else the brand's pattern filled
+   * with the leaflet id and language), printed as a QR code beside the
+   * address in text; null when neither gives one. Never holds patient data.
+   */
+  online: string | null;
   patient: PatientView | null;
   /** the template's strings in the leaflet's language */
   t: TemplateStrings;

@@ -1,4 +1,5 @@
 import { localizeWithLang, type Brand } from '../model/brand.js';
+import { fillOnline } from '../content/online.js';
 import type { Block, LanguageContent, Leaflet, Section } from '../model/content.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Paper, Template, TemplateStrings, Theme } from '../model/template.js';
@@ -188,6 +189,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
         translation: content.lang === leaflet.source ? null : { version: content.translatedFrom?.version ?? '?', draft: content.status === 'draft' },
       },
       brand: brandView,
+      online: onlineAddress(leaflet, brand, lang),
       patient: selection.patient ? patientView(selection.patient, lang, strings.pack) : null,
       t: strings.pack.strings as TemplateStrings,
       template: template.name,
@@ -198,6 +200,12 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
     },
     warnings: diagnostics,
   };
+}
+
+/** The leaflet's own online address wins over the brand's pattern; both were checked at load (content/online.ts). */
+function onlineAddress(leaflet: Leaflet, brand: Brand, lang: string): string | null {
+  const pattern = leaflet.online ?? brand.online;
+  return pattern === undefined ? null : fillOnline(pattern, { leaflet: leaflet.id, lang });
 }
 
 function fail(code: string, message: string): Result<ViewModel> {

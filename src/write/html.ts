@@ -8,6 +8,7 @@ import { CONTRACT } from '../markup/contract.js';
 import { inlineToText } from '../compose/inline.js';
 import { stripControls } from '../markup/controls.js';
 import { readImage } from './images.js';
+import { qrCode, qrSideMm, qrSvgPath } from './qr.js';
 
 export interface HtmlOptions {
   template: Template;
@@ -261,6 +262,7 @@ function serialize(node: MarkupNode, depth: number, images: Map<string, string>)
   if (node.type === 'text') return pad + escapeText(node.value.trim());
   // Page numbers come from the @page margin boxes; on screen a page label means nothing.
   if (node.classes.includes('pagination')) return '';
+  if (node.tag === 'figure' && node.classes.includes('qr')) return pad + qrFigure(node);
   const attrs = { ...node.attrs };
   if (node.tag === 'img' && attrs.src) attrs.src = images.get(attrs.src) ?? '';
   const open = `<${node.tag}${classAttr(node.classes)}${attrList(attrs)}>`;
@@ -277,6 +279,25 @@ function serialize(node: MarkupNode, depth: number, images: Map<string, string>)
     const o = `<${n.tag}${classAttr(n.classes)}${attrList(a)}>`;
     return VOID.has(n.tag) ? o : `${o}${n.children.map(inline).join('')}</${n.tag}>`;
   }
+}
+
+/**
+ * A QR code as inline SVG: an image with an accessible name (role="img",
+ * aria-label and <title>), the dark modules one path on a white square that
+ * includes the quiet zone. Inline SVG fetches nothing, so the page's
+ * Content-Security-Policy allows it; CSS sets its size.
+ */
+function qrFigure(node: MarkupElement): string {
+  const code = qrCode(node.attrs['data-qr'] ?? '');
+  const side = code.size + 2 * code.quiet;
+  // printed at its PDF size: at least 22 mm without the quiet zone
+  const width = `${Math.round(((qrSideMm(code) * side) / code.size) * 10) / 10}mm`;
+  const label = node.attrs['aria-label'] ?? '';
+  const lang = node.attrs.lang ? ` lang="${escapeAttr(node.attrs.lang)}"` : '';
+  return (
+    `<figure class="qr"${lang}><svg role="img" aria-label="${escapeAttr(label)}" width="${width}" height="${width}" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
+    `<title>${escapeText(label)}</title><rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${qrSvgPath(code)}"/></svg></figure>`
+  );
 }
 
 function classAttr(classes: readonly string[]): string {

@@ -27,9 +27,15 @@ const PAGES = [
   { name: 'ar-large-print', lang: 'ar', template: 'large-print' },
   { name: 'zh-Hans-standard', lang: 'zh-Hans', template: 'standard' },
   { name: 'hi-standard', lang: 'hi', template: 'standard' },
+  { name: 'bn-standard', lang: 'bn', template: 'standard' },
+  { name: 'bn-large-print', lang: 'bn', template: 'large-print' },
+  // the right-to-left test leaflet (tests/fixtures/leaflets/bidi-sample): Hebrew, and Arabic with Urdu and Persian
+  { name: 'he-sample-standard', lang: 'he', template: 'standard', leaflet: 'bidi-sample' },
+  { name: 'he-sample-large-print', lang: 'he', template: 'large-print', leaflet: 'bidi-sample' },
+  { name: 'ar-sample-standard', lang: 'ar', template: 'standard', leaflet: 'bidi-sample' },
 ] as const;
-/** the bundled translations made from the Italian source and not yet approved */
-const DRAFTS: readonly string[] = ['en', 'ar', 'zh-Hans', 'hi'];
+/** the bundled translations made from the Italian source and not yet approved, and the draft test leaflet */
+const DRAFTS: readonly string[] = ['en', 'ar', 'zh-Hans', 'hi', 'bn', 'he'];
 
 let browser: Browser;
 let dir: string;
@@ -37,9 +43,13 @@ const files = new Map<string, string>();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'leaflets-browser-'));
+  const sampleRoot = path.join(dir, 'root');
+  await cp(path.join(REPO, 'tests/fixtures/leaflets/bidi-sample'), path.join(sampleRoot, 'data/leaflets/bidi-sample'), { recursive: true });
+  await cp(path.join(REPO, 'data/brands'), path.join(sampleRoot, 'data/brands'), { recursive: true });
   for (const p of PAGES) {
     const file = path.join(dir, `${p.name}.html`);
-    await writeFile(file, await renderHtml({ lang: p.lang, template: p.template, brand: 'demo-clinic' }));
+    const leaflet = 'leaflet' in p ? { leaflet: p.leaflet, root: sampleRoot } : {};
+    await writeFile(file, await renderHtml({ lang: p.lang, template: p.template, brand: 'demo-clinic', ...leaflet }));
     files.set(p.name, file);
   }
   browser = await chromium.launch({
@@ -126,7 +136,7 @@ for (const p of PAGES)
   });
 
 describe('right to left in the browser', () => {
-  for (const name of ['ar-standard', 'ar-large-print'])
+  for (const name of ['ar-standard', 'ar-large-print', 'he-sample-standard', 'he-sample-large-print'])
     it(`${name}: the page runs right to left, callout bars and list indents on the right, with the same stylesheet`, async () => {
       const { page, close } = await open(name);
       const seen = await page.evaluate(() => {
@@ -152,6 +162,48 @@ describe('right to left in the browser', () => {
       expect(seen.bar[1]).toBe(0);
       expect(seen.indent[0]!).toBeGreaterThan(seen.indent[1]!);
       expect(Math.abs(seen.gap)).toBeLessThan(40);
+    });
+});
+
+describe('left-to-right runs inside right-to-left text in the browser', () => {
+  /** Left edges of the characters of `needle` (spaces left out), in logical order, and the tops of their boxes, where the page shows them. */
+  const boxes = (page: Page, needle: string) =>
+    page.evaluate((needle) => {
+      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+      // the needle's characters may be one text node (isolated) or part of a longer one (not isolated); no-break spaces count as spaces
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent!.replace(/\u00a0/g, ' ');
+        const at = text.indexOf(needle);
+        if (at < 0) continue;
+        const out: { left: number; top: number }[] = [];
+        for (let i = at; i < at + needle.length; i++) {
+          if (text[i] === ' ') continue;
+          const r = document.createRange();
+          r.setStart(node, i);
+          r.setEnd(node, i + 1);
+          const box = r.getBoundingClientRect();
+          out.push({ left: box.left, top: box.top });
+        }
+        return out;
+      }
+      return null;
+    }, needle);
+
+  for (const name of ['he-sample-standard', 'he-sample-large-print', 'ar-sample-standard'])
+    it(`${name}: the phone number +39 02 1234 5678, the dose "Paracetamol 500 mg" and the date 24/11/2026 read left to right, character after character`, async () => {
+      const { page, close } = await open(name);
+      const seen = {
+        phone: await boxes(page, '+39 02 1234 5678'),
+        drug: await boxes(page, 'Paracetamol 500 mg'),
+        date: await boxes(page, '24/11/2026'),
+      };
+      await close();
+      for (const [what, chars] of Object.entries(seen)) {
+        expect(chars, what).not.toBeNull();
+        // on one line, each character right of the one before it
+        expect(new Set(chars!.map((c) => Math.round(c.top))).size, what).toBe(1);
+        for (let i = 1; i < chars!.length; i++) expect(chars![i]!.left, `${what}: character ${i}`).toBeGreaterThan(chars![i - 1]!.left);
+      }
     });
 });
 

@@ -18,8 +18,23 @@ describe('leaflets list', () => {
     const rows = JSON.parse(r.stdout) as { id: string; languages: string[]; status: Record<string, string> }[];
     expect(rows).toEqual([
       expect.objectContaining({ id: 'cataract-surgery', languages: ['it', 'en'], status: { it: 'draft', en: 'draft' } }),
-      expect.objectContaining({ id: 'periduroscopia', languages: ['it', 'ar', 'en', 'hi', 'zh-Hans'], status: { it: 'approved', ar: 'draft', en: 'draft', hi: 'draft', 'zh-Hans': 'draft' } }),
+      expect.objectContaining({ id: 'periduroscopia', languages: ['it', 'ar', 'bn', 'en', 'hi', 'zh-Hans'], status: { it: 'approved', ar: 'draft', bn: 'draft', en: 'draft', hi: 'draft', 'zh-Hans': 'draft' } }),
     ]);
+  });
+});
+
+describe('leaflets languages', () => {
+  it('lists Bengali, with the bundled leaflet and the Bengali faces of both templates, and Hebrew with its faces; neither pack reviewed yet', async () => {
+    const r = await runCli(['languages', '--json']);
+    expect(r.code).toBe(0);
+    const { languages } = JSON.parse(r.stdout) as { languages: { lang: string; reviewed: boolean; leaflets: string[]; renderable: boolean; fonts: { template: string; covers: string[] }[] }[] };
+    const bn = languages.find((l) => l.lang === 'bn')!;
+    expect(bn).toMatchObject({ reviewed: false, leaflets: ['periduroscopia'], renderable: true });
+    expect(bn.fonts.map((f) => [f.template, f.covers])).toEqual([['standard', ['Bengali']], ['large-print', ['Bengali']]]);
+    const he = languages.find((l) => l.lang === 'he')!;
+    expect(he).toMatchObject({ reviewed: false, renderable: true });
+    expect(he.fonts.map((f) => f.covers)).toEqual([['Hebrew'], ['Hebrew']]);
+    expect((await runCli(['languages'])).stdout).toMatch(/^bn\s+Bangla \(বাংলা\)\s+bundled\s+no\s+standard: Bengali; large-print: Bengali\s+periduroscopia$/m);
   });
 });
 

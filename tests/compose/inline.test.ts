@@ -83,3 +83,43 @@ describe('inline parsing is linear and keeps the output it always had', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
+
+describe('left-to-right runs inside right-to-left text are isolated in HTML', () => {
+  const rtl = (text: string) => inlineToHtml(text, { rtl: true });
+
+  it.each([
+    ['اتصل على +39 02 1234 5678 الآن', 'اتصل على <span dir="ltr">+39 02 1234 5678</span> الآن'],
+    ['יש ליטול **Paracetamol 500 mg** פעמיים', 'יש ליטול <strong><span dir="ltr">Paracetamol 500 mg</span></strong> פעמיים'],
+    ['بتاريخ 24/11/2026 الساعة 08:30', 'بتاريخ <span dir="ltr">24/11/2026</span> الساعة <span dir="ltr">08:30</span>'],
+    ['لدى 70–80% من المرضى', 'لدى <span dir="ltr">70–80%</span> من المرضى'],
+    ['באתר https://www.example.org/he.', 'באתר <a href="https://www.example.org/he"><span dir="ltr">https://www.example.org/he</span></a>.'],
+    ['تناول (Paracetamol) يوميا', 'تناول (<span dir="ltr">Paracetamol</span>) يوميا'],
+    ['Ibuprofen (400 mg) مساءً', '<span dir="ltr">Ibuprofen (400 mg)</span> مساءً'],
+    ['חום מעל 38 °C', 'חום מעל <span dir="ltr">38</span> °<span dir="ltr">C</span>'],
+  ])('%s', (input, html) => {
+    expect(rtl(input)).toBe(html);
+  });
+
+  it('a tel: link keeps its no-break spaces and reads left to right', () => {
+    expect(rtl('اتصل [+39 02 1234 5678](tel:+390212345678)')).toBe('اتصل <a href="tel:+390212345678"><span dir="ltr">+39\u00a002\u00a01234\u00a05678</span></a>');
+  });
+
+  it('left-to-right leaflets are unchanged: no span is added', () => {
+    expect(inlineToHtml('Chiamare il +39 02 1234 5678, **Paracetamol 500 mg**')).toBe('Chiamare il +39 02 1234 5678, <strong>Paracetamol 500 mg</strong>');
+  });
+
+  it('any text: isolating adds only span dir="ltr" around runs holding no right-to-left letter, and every character survives in order', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('ש', 'ل', 'م', ' ', 'a', 'B', '1', '٣', '+', '-', '–', '/', ':', '.', ',', '%', '(', ')', '*', '**', '<', '&', '"') }),
+        (s) => {
+          const html = rtl(s);
+          const spans = [...html.matchAll(/<span dir="ltr">([^<]*)<\/span>/g)].map((m) => m[1]!);
+          for (const run of spans) expect(run, html).not.toMatch(/(?=\p{L})[\u0590-\u08FF]/u);
+          expect(html.replace(/<span dir="ltr">|<\/span>/g, '')).toBe(inlineToHtml(s));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

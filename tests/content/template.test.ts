@@ -190,12 +190,12 @@ describe('theme.yaml is checked against schemas/theme.schema.json', () => {
 });
 
 describe('script fonts in theme.yaml', () => {
-  it('the bundled templates name regular and bold faces for Arabic, Chinese and Devanagari, resolved inside their packages', async () => {
+  it('the bundled templates name regular and bold faces for Arabic, Hebrew, Chinese, Devanagari and Bengali, resolved inside their packages', async () => {
     for (const name of ['standard', 'large-print']) {
       const t = await loadTemplate(name, { root: '/nonexistent', cwd: '/' });
       if (!t.ok) throw new Error(JSON.stringify(t.diagnostics));
       const scripts = t.value.theme.fonts.scripts;
-      expect(Object.keys(scripts).sort()).toEqual(['arabic', 'devanagari', 'han']);
+      expect(Object.keys(scripts).sort()).toEqual(['arabic', 'bengali', 'devanagari', 'han', 'hebrew']);
       for (const faces of Object.values(scripts)) for (const f of [faces.regular, faces.bold]) expect(f).toMatch(/node_modules\/@[^/]+\/[^/]+\/.+\.(ttf|otf)$/);
     }
   });

@@ -11,11 +11,11 @@ import { validateAgainst } from '../../src/content/schema.js';
 import { SourceMap } from '../../src/content/source-map.js';
 import { PROJECT } from '../support/cli.js';
 
-const BUNDLED = ['it', 'en', 'de', 'fr', 'es', 'pt', 'ro', 'pl', 'uk', 'ru', 'sq', 'tr', 'ar', 'zh-Hans', 'hi'];
+const BUNDLED = ['it', 'en', 'de', 'fr', 'es', 'pt', 'ro', 'pl', 'uk', 'ru', 'sq', 'tr', 'ar', 'zh-Hans', 'hi', 'bn', 'he'];
 const opts = { root: PROJECT, cwd: PROJECT };
 
 describe('the bundled language packs', () => {
-  it('ship the fifteen languages the issue asks for, one file each in i18n/', () => {
+  it('ship the languages the issues ask for, one file each in i18n/', () => {
     const files = readdirSync(path.join(PROJECT, 'i18n')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
     expect(files.sort()).toEqual([...BUNDLED].sort());
   });

@@ -228,6 +228,16 @@ describe('sentences and words in scripts other than Latin', () => {
     expect(splitSentences('यह सुरक्षित है। दर्द कम होता है।').map((s) => s.text)).toEqual(['यह सुरक्षित है।', 'दर्द कम होता है।']);
   });
 
+  it('a Bengali word keeps its conjuncts, vowel signs and viramas, and the danda ends a sentence', () => {
+    expect(words('ক্ষমা স্বাস্থ্য কোমর ব্যথা', 'bn').map((w) => w.text)).toEqual(['ক্ষমা', 'স্বাস্থ্য', 'কোমর', 'ব্যথা']);
+    expect(splitSentences('পদ্ধতিটি নিরাপদ। ব্যথা কমে। আপনি কি বাড়ি যাবেন?').map((s) => s.text)).toEqual(['পদ্ধতিটি নিরাপদ।', 'ব্যথা কমে।', 'আপনি কি বাড়ি যাবেন?']);
+  });
+
+  it('Hebrew sentences end at a full stop before a Hebrew word, which has no capitals', () => {
+    expect(splitSentences('ההליך בטוח. הכאב פוחת.').map((s) => s.text)).toEqual(['ההליך בטוח.', 'הכאב פוחת.']);
+    expect(words('ההליך בטוח ומהיר', 'he')).toHaveLength(3);
+  });
+
   it('an Arabic question mark ends a sentence before an Arabic word, which has no capitals', () => {
     expect(splitSentences('هل هو مؤلم؟ لا، يُجرى تحت التخدير.').map((s) => s.text)).toEqual(['هل هو مؤلم؟', 'لا، يُجرى تحت التخدير.']);
     expect(words('يُجرى تحت التخدير', 'ar')).toHaveLength(3);

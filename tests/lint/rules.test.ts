@@ -264,16 +264,31 @@ describe('glyph-coverage', () => {
     expect(await lintWith('glyph-coverage', { it }, { fonts: [chain(latinOnly, [(cp) => cp === 0x2192])] })).toEqual([]);
   });
 
-  it('checks against the standard template’s fonts: Latin, arrows, Arabic, Chinese and Devanagari pass, Thai does not', async () => {
+  it('checks against the standard template’s fonts: Latin, arrows, Arabic, Chinese, Devanagari, Bengali and Hebrew pass, Thai does not', async () => {
     const { loadTemplate } = await import('../../src/content/template.js');
     const { fontChain } = await import('../../src/lint/fonts.js');
     const t = await loadTemplate('standard', { root: '/nonexistent', cwd: '/' });
     if (!t.ok) throw new Error('standard template does not load');
     const { chain: dejavu, diagnostics } = fontChain('standard', t.value.theme, new Map());
     expect(diagnostics).toEqual([]);
-    const it = IT.replace('Mangia come sempre', 'Mangia → ① è ç ß Ж 漢 مرحبا हिन्दी ก');
+    const it = IT.replace('Mangia come sempre', 'Mangia → ① è ç ß Ж 漢 مرحبا हिन्दी ক্ষমা কোমর שָׁלוֹם ก');
     const messages = await lintWith('glyph-coverage', { it }, { fonts: [dejavu] });
     expect(messages.map((m) => m.message.slice(0, 30))).toEqual(['The character "ก" (U+0E01) is ']);
+  });
+
+  it('Persian and Urdu letters (پ چ ژ گ ی ک ے ں ہ) pass through the Arabic face; a letter of the Arabic block no face has (ࢳ, U+08B3) is reported', async () => {
+    const { loadTemplate } = await import('../../src/content/template.js');
+    const { fontChain } = await import('../../src/lint/fonts.js');
+    const t = await loadTemplate('standard', { root: '/nonexistent', cwd: '/' });
+    if (!t.ok) throw new Error('standard template does not load');
+    const { chain } = fontChain('standard', t.value.theme, new Map());
+    const urdu = IT.replace('Mangia come sempre', 'پچژگیکےںہ مریض کو بتائیں');
+    expect(await lintWith('glyph-coverage', { it: urdu }, { fonts: [chain] })).toEqual([]);
+    const unknown = IT.replace('Mangia come sempre', 'پچژگ \u08B3');
+    const [m, ...rest] = await lintWith('glyph-coverage', { it: unknown }, { fonts: [chain] });
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ code: 'LEAF5008', severity: 'error' });
+    expect(m!.message).toContain('(U+08B3');
   });
 });
 

@@ -123,3 +123,15 @@ describe('docs/templates.md documents the contract', () => {
       for (const c of rule.classes) expect(doc, `${tag}.${c}`).toMatch(new RegExp(`^\\| \`${c}\` \\|[^|]*\`${tag}\``, 'm'));
   });
 });
+
+describe('a QR code in the markup', () => {
+  it('is refused unless it holds an https address of at most 400 bytes', async () => {
+    const { parseMarkup } = await import('../../src/markup/parse.js');
+    const doc = (qr: string) => `<article class="leaflet"><main><div class="online"><figure class="qr" data-qr="${qr}" aria-label="QR"></figure></div></main></article>`;
+    expect(parseMarkup(doc('https://clinic.example/a')).ok).toBe(true);
+    for (const bad of ['http://clinic.example/a', 'javascript:alert(1)', `https://clinic.example/${'a'.repeat(400)}`]) {
+      const r = parseMarkup(doc(bad));
+      expect(!r.ok && r.diagnostics[0]!.code, bad).toBe(CODES.MARKUP_OUTSIDE_CONTRACT);
+    }
+  });
+});

@@ -16,7 +16,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'leaflets-prop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The writer checks every character against the upright faces (regular and bold: labels and headings
-// are bold) of the body and of the template's script fonts (Arabic, Chinese, Devanagari): a character
+// are bold) of the body and of the template's script fonts (Arabic, Hebrew, Chinese, Devanagari, Bengali): a character
 // no pair has must be refused, never drawn as an empty box.
 const require_ = createRequire(import.meta.url);
 const open = (file: string) => (require_('fontkit') as { openSync(p: string): unknown }).openSync(file) as fontkit.Font;
@@ -29,6 +29,11 @@ const scriptPairs = [
     '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf',
     '@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf',
   ],
+  [
+    '@expo-google-fonts/noto-sans-bengali/400Regular/NotoSansBengali_400Regular.ttf',
+    '@expo-google-fonts/noto-sans-bengali/700Bold/NotoSansBengali_700Bold.ttf',
+  ],
+  ['@embedpdf/fonts-hebrew/fonts/NotoSansHebrew-Regular.ttf', '@embedpdf/fonts-hebrew/fonts/NotoSansHebrew-Bold.ttf'],
 ].map((pair) => pair.map((f) => open(path.join(modules, f))));
 // characters that are never drawn (spaces, soft hyphen, zero-width and bidi controls, variation selectors), as in glyphs.ts
 const INVISIBLE = /[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060\uFE00-\uFE0F\p{Cc}]/u;

@@ -131,7 +131,7 @@ export interface Case {
   patient: { note: string; place: string } | null;
 }
 
-export const leafletCase: fc.Arbitrary<Case> = fc.record({
+const caseFields = {
   lang: fc.constantFrom('it' as const, 'en' as const),
   template: fc.constantFrom('standard' as const, 'large-print' as const),
   paper: fc.constantFrom('a4' as const, 'letter' as const, 'a5' as const),
@@ -142,6 +142,29 @@ export const leafletCase: fc.Arbitrary<Case> = fc.record({
   summary: fc.array(words(5, 40), { maxLength: 3 }),
   sections: sectionTree,
   patient: fc.option(fc.record({ note: text, place: shortText }), { nil: null }),
+};
+
+export const leafletCase: fc.Arbitrary<Case> = fc.record(caseFields);
+
+/**
+ * Leaflets whose first page is crowded: always a patient, with notes from
+ * a line to a third of a page, mostly on A5, often a draft notice and a
+ * long title, so that the patient box often does not fit in what page 1 has
+ * left though it fits on a page
+ * — the case the rule "the patient box starts on page 1" is about, which
+ * leafletCase makes too rarely for a broken rule to be caught.
+ */
+export const crowdedPatientCase: fc.Arbitrary<Case> = fc.record({
+  ...caseFields,
+  // in large print the example patient's box is taller than any page and is cut whatever the rule: the standard template on A5 is where it fits a page but not what page 1 has left
+  template: fc.constantFrom('standard' as const, 'standard' as const, 'standard' as const, 'standard' as const, 'large-print' as const),
+  paper: fc.constantFrom('a4' as const, 'letter' as const, 'a5' as const, 'a5' as const, 'a5' as const),
+  // the draft notice above the title: without it the title opens page 1 and a chain that starts a page is cut, never moved
+  draft: fc.constantFrom(true, true, true, false),
+  // a title of up to three lines and a note of a line to a third of a page: what page 1 has left and the box's height range over each other
+  title: fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 24 }).map((w) => w.join(' ')),
+  summary: fc.constant([]),
+  patient: fc.record({ note: fc.oneof(words(1, 20), words(20, 60), words(60, 120)), place: words(1, 16) }),
 });
 
 /** The same leaflets, a third of them right to left: for the rules that hold in either direction (figures beside the text, words kept). */

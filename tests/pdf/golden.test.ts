@@ -75,12 +75,15 @@ describe('page images', () => {
 describe('page images of the other scripts', () => {
   const update = () => (expect.getState() as unknown as { snapshotState?: { _updateSnapshot?: string } }).snapshotState?._updateSnapshot === 'all';
   // reviewed: Arabic joined and mirrored (title, bullets, bars and logo on the right, page label on the left),
-  // Chinese with its bold headings and no full stop starting a line, Devanagari conjuncts and vowel signs in place
+  // Chinese with its bold headings and no full stop starting a line, Devanagari conjuncts and vowel signs in place,
+  // Bengali conjuncts (ক্ষ, দ্ধ, স্থ), ya-phala and reph, ি before and ো around their consonants, in both templates
   const cases = [
     { lang: 'ar', template: 'standard' },
     { lang: 'ar', template: 'large-print' },
     { lang: 'zh-Hans', template: 'standard' },
     { lang: 'hi', template: 'standard' },
+    { lang: 'bn', template: 'standard' },
+    { lang: 'bn', template: 'large-print' },
   ] as const;
   for (const { lang, template } of cases)
     it(`page 1 of the ${lang} leaflet in ${template} looks as reviewed`, async () => {

@@ -43,6 +43,26 @@ describe('links in the PDF', () => {
     ]);
   });
 
+  it('a Link sits inside its paragraph where its text is — text before, the link, text after — so a screen reader reads the sentence in order', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(await renderPdf({ lang: 'it', brand: 'demo-clinic' })), verbosity: 0 }).promise;
+    type Node = { role?: string; type?: string; children?: Node[] };
+    const holders: string[][] = [];
+    const walk = (n: Node) => {
+      const kids = (n.children ?? []).map((c) => c.type ?? c.role ?? '');
+      // consecutive marked content of one element (one per line drawn) reads as one stretch of text
+      if (kids.includes('Link')) holders.push(kids.filter((k, i) => k !== 'content' || kids[i - 1] !== 'content'));
+      for (const c of n.children ?? []) walk(c);
+    };
+    for (let p = 1; p <= doc.numPages; p++) {
+      const tree = await (await doc.getPage(p)).getStructTree();
+      if (tree) walk(tree as Node);
+    }
+    await doc.destroy();
+    // the contacts line: "Clinica Demo Esempio · Via … · Tel. [phone] · [e-mail] · [web]"
+    expect(holders).toEqual([['content', 'Link', 'content', 'Link', 'content', 'Link']]);
+  });
+
   it('a leaflet without contacts has no link annotations', async () => {
     const { annotations, elements } = await linksOf(await renderPdf({ lang: 'it' }));
     expect(annotations).toEqual([]);

@@ -11,6 +11,8 @@ const NOTES = {
   reported: 'Nota ऄᐁ fine; अब ठीक; ऄ',
   // a vowel sign drawn before its consonant (कि), a conjunct (क्ष), a reph (र्मा)
   reordered: 'Prendere कि क्ष prima di colazione, Dr. राम शर्मा',
+  // Bengali: a conjunct (ক্ষ), the pre-base ি, the split ো, reph (র্ম), ya-phala (ব্য)
+  bengali: 'Dopo ক্ষমা দিন কোমর কর্ম ব্যথা, non guidare',
   arabic: 'Chiamare il (طبيب الأسرة) domani',
   chinese: 'Digiuno 禁食 dalle 22:00, 请带上药物 grazie',
 };
@@ -52,6 +54,15 @@ describe('words of another script inside a Latin paragraph come out of the PDF i
     expect(line).toContain(' prima di colazione, Dr. ');
     const letters = (s: string) => [...s.replace(/[^\u0900-\u097F]/g, '')].sort().join('');
     expect(letters(line)).toBe(letters(NOTES.reordered));
+  });
+
+  // pdf.js copies a split vowel (ো) as its two drawn halves, ে and া: its canonical decomposition (NFD)
+  it('pdf.js: a note with reordered Bengali keeps its Latin words in place and every Bengali letter on the line, split vowels as their halves', async () => {
+    const line = noteLine(await pdfjs(await renderNote(NOTES.bengali)));
+    expect(line.startsWith('Dopo ')).toBe(true);
+    expect(line.endsWith(', non guidare')).toBe(true);
+    const letters = (s: string) => [...s.normalize('NFD').replace(/[^\u0980-\u09FF]/g, '')].sort().join('');
+    expect(letters(line)).toBe(letters(NOTES.bengali));
   });
 
   it('a brand name with Devanagari is on the header line in logical order', async () => {

@@ -12,7 +12,7 @@ import type { LaidOutDocument, PlacedBlock } from '../../src/model/layout.js';
 import type { MarkupElement, MarkupNode } from '../../src/model/markup.js';
 import type { PageItem } from '../../src/model/layout.js';
 import { NOTES_HELD } from '../../src/write/pdf/layout.js';
-import { bothDirections, INFO, lay, leafletCase, loadShared, type Case, type Laid } from './generated.js';
+import { bothDirections, crowdedPatientCase, INFO, lay, leafletCase, loadShared, type Case, type Laid } from './generated.js';
 
 beforeAll(loadShared);
 
@@ -185,12 +185,38 @@ describe('rules every page keeps, on generated leaflets (property)', () => {
   property('the patient box starts on page 1', ({ doc }, c) => {
     const box = doc.blocks.find((b) => b.kind === 'patient-box');
     if (!c.patient) return expect(box).toBeUndefined();
-    if (firstPage(box!) === 0) return;
-    // only when the title and the draft notice leave no room for its heading and first row
-    const end = doc.pages[0]!.end!;
-    expect(end.moved, `${where(c)}: the patient box starts on page ${firstPage(box!) + 1} though page 1 has ${end.free} pt free`).toBeGreaterThan(end.free);
+    patientBoxOnPageOne(doc, c);
   });
+
+  it('the patient box starts on page 1 also when the rest of page 1 cannot hold it (property over leaflets with a crowded first page)', () => {
+    // laid out only, no PDF: cheap enough for twice the runs, so a broken rule is caught on nearly every run (about 9 in 10 at 30)
+    const runs = RUNS * 2;
+    let cut = 0;
+    fc.assert(
+      fc.property(crowdedPatientCase, (c) => {
+        const { doc } = lay(c);
+        if (patientBoxOnPageOne(doc, c).pages.length > 1) cut++;
+      }),
+      { numRuns: runs, seed: process.env.PAGES_SEED ? Number(process.env.PAGES_SEED) : undefined, interruptAfterTimeLimit: 40_000 },
+    );
+    // the generator makes the case the rule is about: boxes that page 1 could not hold whole
+    expect(cut, 'no generated patient box was too tall for the rest of page 1').toBeGreaterThanOrEqual(Math.ceil(runs / 5));
+  }, 120_000);
 });
+
+/**
+ * The patient box starts on page 1; only when the title and the draft notice
+ * leave no room for its heading and first row does it start on page 2 — and
+ * then what moved is that least piece, never the whole box.
+ */
+function patientBoxOnPageOne(doc: LaidOutDocument, c: Case): PlacedBlock {
+  const box = doc.blocks.find((b) => b.kind === 'patient-box')!;
+  if (firstPage(box) === 0) return box;
+  const end = doc.pages[0]!.end!;
+  expect(end.moved, `${where(c)}: the patient box starts on page ${firstPage(box) + 1} though page 1 has ${end.free} pt free`).toBeGreaterThan(end.free);
+  expect(end.moved, `${where(c)}: the whole patient box (${box.height} pt) moved to page ${firstPage(box) + 1}; only its heading and first row may`).toBeLessThan(box.height);
+  return box;
+}
 
 // ---- figures and notes, left to right and right to left ------------------
 

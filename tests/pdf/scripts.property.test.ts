@@ -86,3 +86,54 @@ describe('a font whose mark positioning fails', () => {
     expect(calls.map((c) => c.mark)).toEqual([undefined, false]);
   });
 });
+
+/**
+ * Bengali as a translator types it: syllables of a consonant, conjuncts made
+ * with the virama (ক্ষ, ন্ত্র), ya-phala and reph, pre-base and split vowel
+ * signs (ি ে ো ৌ), candrabindu and anusvara; words of one to twelve syllables
+ * (so some are wider than any line), spaces, the danda, digits and a comma.
+ */
+// য় and ড় are a letter and a nukta (U+09BC): one consonant each, never a nukta alone
+const BENGALI_CONSONANTS = [...'কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ', '\u09AF\u09BC', '\u09A1\u09BC'];
+const syllable = fc
+  .tuple(
+    fc.constantFrom(...BENGALI_CONSONANTS),
+    fc.array(fc.constantFrom(...BENGALI_CONSONANTS), { maxLength: 2 }),
+    fc.constantFrom('', '', 'া', 'ি', 'ী', 'ু', 'ূ', 'ৃ', 'ে', 'ৈ', 'ো', 'ৌ'),
+    fc.constantFrom('', '', '', 'ং', 'ঁ', 'ঃ'),
+  )
+  .map(([first, joined, vowel, sign]) => [first, ...joined].join('\u09CD') + vowel + sign);
+const bengaliWord = fc.oneof(
+  fc.array(syllable, { minLength: 1, maxLength: 12 }).map((s) => s.join('')),
+  fc.constantFrom('ক্ষমা', 'যন্ত্র', 'কর্ম', 'ব্যথা', 'কিডনি', 'পৌঁছানো', 'কোমর', '70-80%', '১২', 'ও'),
+);
+const bengaliText = fc
+  .array(fc.tuple(bengaliWord, fc.constantFrom(' ', ' ', ' ', '। ', ', ')), { minLength: 1, maxLength: 25 })
+  .map((parts) => parts.map(([w, sep]) => w + sep).join('').trim());
+
+describe('Bengali text, any text', () => {
+  it('a paragraph broken at any width keeps every character once and in order, and every line ends at a grapheme cluster boundary: no conjunct, vowel sign or virama is cut from its letter', async () => {
+    const template = await renderer.template('standard');
+    if (!template.ok) throw new Error('no template');
+    const fonts = loadFonts(template.value.theme, new Map(), 'theme.yaml', { scripts: new Set(['bengali']), primary: 'bengali' });
+    if (!fonts.ok) throw new Error('fonts');
+    const segmenter = new Intl.Segmenter('bn', { granularity: 'grapheme' });
+    fc.assert(
+      fc.property(bengaliText, fc.integer({ min: 12, max: 400 }), (text, width) => {
+        const runs = fontRuns(fonts.value, [{ text, font: 'regular', size: 11, colour: '#000', struct: 1 }]);
+        const lines = breakLines(runs, width, fonts.value);
+        const texts = lines.map((l) => l.pieces.map((p) => p.text).join(''));
+        expect(texts.join('')).toBe(text);
+        const boundaries = new Set([...segmenter.segment(text)].map((s) => s.index));
+        let at = 0;
+        for (const line of texts.slice(0, -1)) {
+          at += line.length;
+          expect(boundaries.has(at), `line ends inside a cluster: "${line}" | "${text.slice(at, at + 4)}"`).toBe(true);
+          expect(line.endsWith('\u09CD'), line).toBe(false);
+        }
+        for (const line of texts) expect(/^\p{M}/u.test(line), line).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -111,7 +111,7 @@ describe('Chinese leaflets', () => {
 });
 
 describe('fonts are read only by documents that use them', () => {
-  it('an Italian render opens none of the Arabic, Chinese or Devanagari fonts', async () => {
+  it('an Italian render opens none of the Arabic, Hebrew, Chinese, Devanagari or Bengali fonts', async () => {
     const fresh = new Renderer({ root: REPO, cwd: REPO });
     await renderPdf({ lang: 'it' }, fresh);
     const opened = [...fresh.writerCache.keys()].filter((k) => k.startsWith('pdf:font:'));
@@ -150,8 +150,60 @@ describe('Hindi leaflets', () => {
   });
 });
 
+/**
+ * Bengali that shaping reorders or joins: conjuncts (ক্ষ, ন্ত্র, স্থ্য), the
+ * pre-base vowel sign ি drawn before its consonant, the split vowels ো and ৌ
+ * drawn on both sides of it, ya-phala (ব্য), reph (র্ম) and ra-phala (প্র),
+ * khanda ta (ৎ), candrabindu and a nukta letter (য়).
+ */
+export const BENGALI = {
+  conjuncts: 'ক্ষমা যন্ত্র স্বাস্থ্য মন্ত্রণালয়',
+  preBase: 'দিন কিডনি চিকিৎসা বিশ্রাম',
+  split: 'কোমর রোগী পৌঁছানো বৌদি',
+  phala: 'ব্যথা কর্ম প্রদাহ দীর্ঘ শ্রবণ',
+  mixed: 'Paracetamol 500 mg দিনে ২ বার, ফোন +39 000 000 0000',
+} as const;
+
+describe('Bengali leaflets', () => {
+  it('conjuncts and reordered vowel signs of the title, subtitle, a heading and the summary come out of the PDF as the source text (ActualText)', async () => {
+    const bytes = await renderPdf({ lang: 'bn' });
+    const text = tool('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', tmpFile('bn.pdf', bytes), '-']);
+    for (const source of ['পেরিডিউরোস্কোপি', 'পিঠ ও পায়ের দীর্ঘস্থায়ী ব্যথার জন্য মেরুদণ্ডের এন্ডোস্কোপি', 'কোন কোন রোগে এটি ব্যবহার করা হয়', 'ক্ষেত্রে ব্যথা উল্লেখযোগ্যভাবে'])
+      expect(text).toContain(source);
+    const pdf = Buffer.from(bytes).toString('latin1');
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansBengali-Regular/);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansBengali-Bold/);
+    expect(pdf).toContain('/ActualText');
+    // the danda takes the Bengali face: no Devanagari face in a Bengali leaflet
+    expect(pdf).not.toContain('NotoSansDevanagari');
+  });
+
+  for (const [name, note] of Object.entries(BENGALI))
+    it(`a doctor's note of ${name === 'mixed' ? 'Bengali with a Latin drug name, a dose and a phone number' : `Bengali ${name}`} is copied out of the PDF exactly as typed`, async () => {
+      const bytes = await renderPdf({ lang: 'bn', patient: { name: 'T', note }, skip: ['faq', 'key-points', 'results', 'procedure', 'when-recommended'] });
+      const lines = tool('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', tmpFile('bn-note.pdf', bytes), '-']).split('\n').map((l) => l.trim()).filter(Boolean);
+      expect(lines[lines.indexOf('ডাক্তারের মন্তব্য') + 1]).toBe(note);
+    });
+
+  it('a word wider than the line is cut between grapheme clusters, never inside a conjunct or before a vowel sign', async () => {
+    const template = await renderer.template('standard');
+    if (!template.ok) throw new Error('no template');
+    const fonts = loadFonts(template.value.theme, new Map(), 'theme.yaml', { scripts: new Set(['bengali']), primary: 'bengali' });
+    if (!fonts.ok) throw new Error('fonts');
+    const word = 'পেরিডিউরোস্কোপিমন্ত্রণালয়স্বাস্থ্যক্ষমা';
+    const lines = breakLines(fontRuns(fonts.value, [{ text: word, font: 'regular', size: 11, colour: '#000', struct: 1 }]), 30, fonts.value);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.map((l) => l.pieces.map((p) => p.text).join('')).join('')).toBe(word);
+    for (const line of lines) {
+      const text = line.pieces.map((p) => p.text).join('');
+      expect(/^[\p{M}]/u.test(text), text).toBe(false);
+      expect(text.endsWith('\u09CD'), text).toBe(false);
+    }
+  });
+});
+
 describe('the guarantees of the Latin leaflets, for every script', () => {
-  for (const [lang, face] of [['ar', 'NotoNaskhArabic'], ['zh-Hans', 'NotoSansHans'], ['hi', 'NotoSansDevanagari']] as const)
+  for (const [lang, face] of [['ar', 'NotoNaskhArabic'], ['zh-Hans', 'NotoSansHans'], ['hi', 'NotoSansDevanagari'], ['bn', 'NotoSansBengali']] as const)
     it(`${lang}: the script's regular and bold faces embedded as subsets with Unicode maps, a tagged structure with Lang, and the same bytes twice`, async () => {
       const first = await renderPdf({ lang });
       const again = await renderPdf({ lang }, new Renderer({ root: REPO, cwd: REPO }));

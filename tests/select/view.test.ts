@@ -55,7 +55,7 @@ describe('language', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.diagnostics[0]!.code).toBe(CODES.UNKNOWN_LANGUAGE);
-    expect(r.diagnostics[0]!.message).toMatch(/Languages: it, ar, en, hi, zh-Hans/);
+    expect(r.diagnostics[0]!.message).toMatch(/Languages: it, ar, bn, en, hi, zh-Hans/);
   });
 
   it('refuses a pack that lacks a string the template reads, naming the key, the part and the clinic file', () => {
@@ -132,7 +132,7 @@ describe('the same choices through `leaflets render`', () => {
     const r = await cli(['render', 'periduroscopia', '--lang', 'fr', '--format', 'html', '-o', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(CODES.UNKNOWN_LANGUAGE);
-    expect(r.stderr).toMatch(/it, ar, en, hi, zh-Hans/);
+    expect(r.stderr).toMatch(/it, ar, bn, en, hi, zh-Hans/);
     expect(existsSync(file)).toBe(false);
   });
 

@@ -5,11 +5,11 @@ import { PROJECT } from './cli.js';
 
 /**
  * The bundled leaflet's Italian source and English translation, without the
- * drafts in other scripts (ar, zh-Hans, hi): build, privacy and CLI
+ * drafts in other scripts (ar, bn, zh-Hans, hi): build, privacy and CLI
  * mechanics are tested on two languages, as they were written, and the other
  * scripts have tests of their own (tests/pdf/scripts.test.ts).
  */
-export const twoLanguages = (src: string): boolean => !/[\\/](ar|zh-Hans|hi)\.yaml$/.test(src);
+export const twoLanguages = (src: string): boolean => !/[\\/](ar|bn|zh-Hans|hi)\.yaml$/.test(src);
 
 /**
  * A throwaway content root holding a copy of the bundled data/ (Italian and

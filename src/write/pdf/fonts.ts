@@ -6,6 +6,7 @@ import type { ScriptName, Theme } from '../../model/template.js';
 import { CODES } from '../../diagnostics/codes.js';
 import { directionalRuns, hasRtl, mirrored } from './bidi.js';
 import { scriptOf } from './scripts.js';
+import { metricsFor, tableLayout, type FontMetrics } from '../font-metrics.js';
 
 /** One font file, parsed once per process and shared by every document the Renderer writes. */
 export interface LoadedFont {
@@ -33,6 +34,8 @@ export interface LoadedFont {
    * Devanagari needs its conjuncts and reordering, Chinese its locl forms.
    */
   features: Record<string, boolean>;
+  /** build-time metrics of a body face (font-metrics.ts): Latin, Greek and Cyrillic pieces laid out without fontkit's engine */
+  metrics?: FontMetrics;
 }
 
 /**
@@ -80,6 +83,7 @@ export function loadFonts(theme: Theme, cache: Map<string, unknown>, themeFile: 
         features,
       };
       if (typeof loaded.font.hasGlyphForCodePoint !== 'function') throw new Error('a font collection, not one font');
+      if (features === SHAPING) loaded.metrics = metricsFor(bytes, loaded.font.unitsPerEm);
       cache.set(key, loaded);
       return loaded;
     } catch (e) {
@@ -309,8 +313,15 @@ function shape(font: LoadedFont, piece: string): fontkit.GlyphRun {
   const known = font.runs[piece];
   if (known) return known;
   let run: fontkit.GlyphRun;
-  if (font.features === SHAPING) run = font.font.layout(piece, SHAPING);
-  else
+  if (font.features === SHAPING) {
+    // from the build-time table when every character is in it: the same run, without the OpenType engine
+    const fromTable = font.metrics && tableLayout(font.metrics, font.font, piece);
+    if (fromTable) {
+      font.runs[piece] = fromTable as unknown as fontkit.GlyphRun;
+      return font.runs[piece];
+    }
+    run = font.font.layout(piece, SHAPING);
+  } else
     try {
       // a fresh object for full shaping: fontkit writes the script's features into the one it is given
       run = font.font.layout(piece, {});

@@ -9,6 +9,7 @@ import { mm, type BoxStyle, type Styles, type TextStyle } from './styles.js';
 import { finish, type Steps } from '../../io/interrupt.js';
 import { tableChunks, type BlockKit } from './blocks/table.js';
 import { checkBox, ruledLines } from './blocks/marks.js';
+import { qrCode, qrSideMm } from '../qr.js';
 import { besideFits, cutAfterLines, figureSize, SIDE_HEIGHT_SHARE } from './blocks/figure.js';
 
 /**
@@ -225,12 +226,14 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       if (n.tag === 'a' && n.attrs.href && st !== null) {
         st = node('Link', st, textOf(n).replace(/\s+/g, ' ').trim() || n.attrs.href);
         nodes[st]!.href = n.attrs.href;
+        nodes[st]!.inline = true;
         c = styles.colours.primary;
       }
       // a part in another language than its paragraph is its own Span carrying /Lang (PDF/UA, WCAG 3.1.2)
       if (n.attrs.lang && st !== null) {
         st = node('Span', st);
         nodes[st]!.lang = n.attrs.lang;
+        nodes[st]!.inline = true;
       }
       if (n.classes.includes('point-label') || n.classes.includes('number')) {
         b = true;
@@ -584,6 +587,45 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
     boxStart = false;
   };
 
+  /**
+   * The leaflet online: the QR code (a Figure with alternative text, drawn
+   * as vector squares) and beside it the address in text, with its link.
+   * One piece, never split. When the column beside the code would hold
+   * fewer than about ten ems a line, or not the address's scheme and host
+   * on one line (large print on A5), the text goes under the code instead.
+   */
+  const online = (el: MarkupElement, ctx: Ctx) => {
+    const qr = el.children.find((c): c is MarkupElement => c.type === 'element' && c.classes.includes('qr'));
+    const items: PageItem[] = [];
+    let codeSide = 0;
+    if (qr?.attrs['data-qr']) {
+      const code = qrCode(qr.attrs['data-qr']);
+      const module = mm(qrSideMm(code)) / code.size;
+      codeSide = (code.size + 2 * code.quiet) * module;
+      const fig = node('Figure', ctx.struct, qr.attrs['aria-label'] ?? '');
+      items.push({ kind: 'qr', x: ctx.x, y: 0, module, size: code.size, quiet: code.quiet, runs: code.runs, colour: '#000000', struct: fig });
+    }
+    // beside the code only when that column holds ten ems and the address's scheme and host unbroken (they never break)
+    const host = /^https:\/\/[^/?#]*/i.exec(qr?.attrs['data-qr'] ?? '')?.[0] ?? '';
+    const room = ctx.width - codeSide - styles.body.size * 0.5;
+    const beside = room >= Math.max(styles.body.size * 10, measure(fontNamed(fonts, 'regular'), host, styles.body.size));
+    const textX = beside && codeSide ? ctx.x + codeSide + styles.body.size * 0.5 : ctx.x;
+    const textWidth = ctx.x + ctx.width - textX;
+    let top = beside ? 0 : codeSide;
+    for (const p of el.children) {
+      if (p.type !== 'element' || p.tag !== 'p') continue;
+      const id = node('P', ctx.struct);
+      for (const line of breakLines(runsOf(p, styles.body, id), textWidth, fonts, rtl)) {
+        const { item } = lineItems(line, textX, styles.body);
+        item.y += top;
+        items.push(item);
+        top += styles.body.lineHeight;
+      }
+    }
+    emit([{ height: Math.max(top, codeSide), spaceBefore: gapFor(ctx, true, styles.space.paragraph), keepWithNext: false, items, boxes: ctx.boxes, groups: [] }]);
+    boxStart = false;
+  };
+
   /** A paragraph of body text, the only kind that flows beside a side figure. */
   const plainParagraph = (n: MarkupNode | undefined): n is MarkupElement => n?.type === 'element' && n.tag === 'p' && n.classes.length === 0;
 
@@ -798,6 +840,7 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
           else if (cls.includes('faq-item')) yield* faqItem(c, ctx);
           else if (cls.includes('answer')) yield* grouped('faq-answer', false, () => blocks(c.children, ctx));
           else if (cls.includes('contacts')) yield* contacts(c, ctx);
+          else if (cls.includes('online')) group('figure', true, () => online(c, ctx));
           else yield* blocks(c.children, ctx);
           break;
         case 'header':

@@ -32,6 +32,9 @@ function mirrorItem(item: PageItem, width: number): PageItem {
     case 'rect':
     case 'image':
       return { ...item, x: r(width - item.x - item.width) };
+    case 'qr':
+      // where it stands changes; the code itself is never drawn mirrored (a mirrored code does not decode)
+      return { ...item, x: r(width - item.x - (item.size + 2 * item.quiet) * item.module) };
     case 'stamp':
       // centred on the page, and a mirrored slant would read no better
       return item;

@@ -160,7 +160,7 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
     for (const { chunk, top } of placed) {
       for (const item of chunk.items) {
         const moved = shift(item, top);
-        const isContent = (moved.kind === 'text' && moved.runs.some((r) => r.struct !== null)) || (moved.kind === 'image' && moved.struct !== null);
+        const isContent = (moved.kind === 'text' && moved.runs.some((r) => r.struct !== null)) || ((moved.kind === 'image' || moved.kind === 'qr') && moved.struct !== null);
         (isContent ? items : decoration).push(moved);
       }
       if (chunk.bookmark) {
@@ -220,7 +220,7 @@ function placedBlocks(flow: Flow, pages: { chunk: Chunk }[][], continuedOn: Set<
           seen.add(g);
         }
         // the ruled lines of a notes block are what it holds, as a paragraph's lines are
-        if (!chunk.items.some((it) => it.kind === 'text' || it.kind === 'image' || (it.kind === 'line' && b.kind === 'notes'))) continue;
+        if (!chunk.items.some((it) => it.kind === 'text' || it.kind === 'image' || it.kind === 'qr' || (it.kind === 'line' && b.kind === 'notes'))) continue;
         const last = b.pages[b.pages.length - 1];
         if (last?.page === page) last.lines++;
         else b.pages.push({ page, lines: 1 });
@@ -270,6 +270,7 @@ function shift(item: PageItem, dy: number): PageItem {
     case 'rect':
     case 'image':
     case 'stamp':
+    case 'qr':
       return { ...item, y: item.y + dy };
   }
 }
@@ -286,6 +287,9 @@ function round(item: PageItem): PageItem {
     case 'rect':
     case 'image':
       return { ...item, x: r(item.x), y: r(item.y), width: r(item.width), height: r(item.height) };
+    case 'qr':
+      // the module size stays exact: rounded, the code would drift by a hundredth of a point a module
+      return { ...item, x: r(item.x), y: r(item.y) };
     case 'stamp':
       return item;
   }

@@ -66,7 +66,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
     else images.set(a.id, (doc as unknown as { openImage(src: Buffer): unknown }).openImage(Buffer.from(a.bytes)));
   }
 
-  const { elements, end } = buildStructure(doc, laid.structure, laid.pages);
+  const { elements, place, end } = buildStructure(doc, laid.structure, laid.pages);
   const links = linkAnnotations(doc);
   type OutlineItem = ReturnType<Doc['outline']['addItem']>;
   const tops = new Map<number, OutlineItem>();
@@ -85,7 +85,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
       for (const item of group.items) draw(doc, item, input, images, svg, null);
       doc.endMarkedContent();
     }
-    for (const item of page.items) draw(doc, item, input, images, svg, { elements, roleOf: (id) => roleOf(laid.structure, id), node: (id) => laid.structure.nodes[id]!, links });
+    for (const item of page.items) draw(doc, item, input, images, svg, { elements, place, roleOf: (id) => roleOf(laid.structure, id), node: (id) => laid.structure.nodes[id]!, links });
   }
   await input.pace?.();
   end();
@@ -176,6 +176,8 @@ function spellsText(run: fontkit.GlyphRun, text: string): boolean {
 
 interface Tagging {
   elements: Map<number, StructElement>;
+  /** an inline element (a Link) joins its parent here, between the text drawn before it and after it */
+  place: (id: number) => void;
   roleOf: (id: number) => string;
   node: (id: number) => LaidOutDocument['structure']['nodes'][number];
   links: ReturnType<typeof linkAnnotations>;
@@ -224,6 +226,30 @@ function draw(
       } else place();
       return;
     }
+    case 'qr': {
+      const place = () => {
+        // one path of every dark run, filled once: rows that touch leave no seam between them
+        for (const r of item.runs) doc.rect(item.x + (r.col + item.quiet) * item.module, item.y + (r.row + item.quiet) * item.module, r.length * item.module, item.module);
+        doc.fill(item.colour);
+      };
+      if (tagging && item.struct !== null) {
+        const content = doc.markStructureContent('Figure');
+        place();
+        doc.endMarkedContent();
+        const element = tagging.elements.get(item.struct)!;
+        element.add(content);
+        // PDF/UA: a Figure says where it is on the page (default user space, origin bottom left), quiet zone included
+        const side = (item.size + 2 * item.quiet) * item.module;
+        const height = (doc as unknown as { page: { height: number } }).page.height;
+        const round = (v: number) => Math.round(v * 100) / 100;
+        (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
+          O: 'Layout',
+          BBox: [round(item.x), round(height - item.y - side), round(item.x + side), round(height - item.y)],
+          Placement: 'Block',
+        };
+      } else place();
+      return;
+    }
     case 'text': {
       // consecutive runs of one structure element share one marked-content sequence
       let k = 0;
@@ -238,6 +264,7 @@ function draw(
           runs.forEach((r) => drawRun(doc, r, item.y, input.fonts));
           doc.endMarkedContent();
         } else {
+          tagging.place(struct);
           const content = doc.markStructureContent(tagging.roleOf(struct));
           runs.forEach((r) => drawRun(doc, r, item.y, input.fonts));
           doc.endMarkedContent();

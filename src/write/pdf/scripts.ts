@@ -17,7 +17,10 @@ const BLOCKS: readonly (readonly [number, number, ScriptName])[] = [
   [0x0600, 0x06ff, 'arabic'],
   [0x0750, 0x077f, 'arabic'],
   [0x0870, 0x08ff, 'arabic'],
-  [0x0900, 0x097f, 'devanagari'],
+  // the dandas । ॥ (U+0964, U+0965) end sentences in Bengali and other Indic scripts too: of no one
+  // script, they take the face of the text before them, so a Bengali leaflet never opens the Devanagari face
+  [0x0900, 0x0963, 'devanagari'],
+  [0x0966, 0x097f, 'devanagari'],
   [0x0980, 0x09ff, 'bengali'],
   [0x1cd0, 0x1cff, 'devanagari'],
   [0x2e80, 0x2fdf, 'han'],

@@ -10,12 +10,16 @@ export type StructElement = ReturnType<Doc['struct']>;
  * Elements without content (nothing of them was drawn) are left out:
  * an empty structure element is an error for PDF/UA checkers.
  */
-export function buildStructure(doc: Doc, tree: StructureTree, pages: readonly LaidOutPage[]): { elements: Map<number, StructElement>; end: () => void } {
+export function buildStructure(
+  doc: Doc,
+  tree: StructureTree,
+  pages: readonly LaidOutPage[],
+): { elements: Map<number, StructElement>; place: (id: number) => void; end: () => void } {
   const drawn = new Set<number>();
   for (const page of pages)
     for (const item of page.items) {
       if (item.kind === 'text') for (const r of item.runs) if (r.struct !== null) drawn.add(r.struct);
-      if (item.kind === 'image' && item.struct !== null) drawn.add(item.struct);
+      if ((item.kind === 'image' || item.kind === 'qr') && item.struct !== null) drawn.add(item.struct);
     }
   const live = new Set<number>();
   const mark = (id: number): boolean => {
@@ -42,16 +46,28 @@ export function buildStructure(doc: Doc, tree: StructureTree, pages: readonly La
   };
   const root = make(tree.root);
   doc.addStructure(root);
+  const parentOf = new Map<number, number>();
   const grow = (id: number, el: StructElement) => {
     for (const c of tree.nodes[id]!.children) {
       if (!live.has(c)) continue;
       const child = make(c);
-      el.add(child);
+      parentOf.set(c, id);
+      // an inline element joins its parent when its text is drawn (place): its place among the parent's content
+      if (!tree.nodes[c]!.inline) el.add(child);
       grow(c, child);
     }
   };
   grow(tree.root, root);
-  return { elements, end: () => root.end() };
+  const placed = new Set<number>();
+  /** Puts an inline element (and an inline parent of it) into its parent at this point of the parent's content. */
+  const place = (id: number): void => {
+    if (!tree.nodes[id]!.inline || placed.has(id)) return;
+    const parent = parentOf.get(id)!;
+    place(parent);
+    elements.get(parent)!.add(elements.get(id)!);
+    placed.add(id);
+  };
+  return { elements, place, end: () => root.end() };
 }
 
 /** The role a structure element was made with, for its marked content. */
