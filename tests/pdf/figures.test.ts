@@ -13,7 +13,9 @@ import { cutAfterLines } from '../../src/write/pdf/blocks/figure.js';
 import { loadFonts, type FontChain } from '../../src/write/pdf/fonts.js';
 import { breakLines, type InlineRun } from '../../src/write/pdf/text.js';
 import { lay, loadShared, type Case } from './generated.js';
-import { renderer } from './helpers.js';
+import { Renderer } from '../../src/render.js';
+import { tempRoot } from '../support/root.js';
+import { renderer, renderPdf, tmpFile, tool } from './helpers.js';
 
 beforeAll(loadShared);
 
@@ -235,5 +237,23 @@ describe('a paragraph cut at the foot of a side figure (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a side figure in the PDF file', () => {
+  it('the Figure (with its alternative text), its caption and the paragraphs beside it are tagged in that order', async () => {
+    const t = await tempRoot({ leaflets: ['cataract-surgery'] });
+    try {
+      await t.put('data/leaflets/cataract-surgery/eye.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300" viewBox="0 0 400 300"><ellipse cx="200" cy="150" rx="170" ry="100" fill="#ffffff" stroke="#1f4e79" stroke-width="6"/><circle cx="200" cy="150" r="60" fill="#1f4e79"/></svg>');
+      await t.edit('data/leaflets/cataract-surgery/it.yaml', (s) =>
+        s.replace('      - text: Segua questo programma.', '      - figure:\n          src: eye.svg\n          alt: Disegno di un occhio\n          caption: Il cristallino\n          width: 33\n          side: start\n      - text: Segua questo programma.'),
+      );
+      const bytes = await renderPdf({ leaflet: 'cataract-surgery', lang: 'it' }, new Renderer({ root: t.root, cwd: t.root }));
+      const tree = tool('pdfinfo', ['-struct-text', tmpFile('side-figure.pdf', bytes)]);
+      expect(tree).toMatch(/Figure[^\n]*\n(?:\s+\/Alt[^\n]*\n)?[\s\S]{0,200}?P \(block\)\s+"Il cristallino"\s+P \(block\)\s+"Segua questo programma\./);
+      expect(Buffer.from(bytes).toString('latin1')).toContain('/Alt (Disegno di un occhio)');
+    } finally {
+      await t.remove();
+    }
   });
 });
