@@ -4,12 +4,18 @@
  * beside the paragraphs after it — on the side the content says, mirrored
  * in a right-to-left leaflet — or above them where the column is too narrow.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../src/model/content.js';
 import type { ImageItem, LaidOutDocument, TextItem } from '../../src/model/layout.js';
 import { PAPER_SIZES } from '../../src/write/pdf/styles.js';
+import { cutAfterLines } from '../../src/write/pdf/blocks/figure.js';
+import { loadFonts, type FontChain } from '../../src/write/pdf/fonts.js';
+import { breakLines, type InlineRun } from '../../src/write/pdf/text.js';
 import { lay, loadShared, type Case } from './generated.js';
-import { renderer } from './helpers.js';
+import { Renderer } from '../../src/render.js';
+import { tempRoot } from '../support/root.js';
+import { renderer, renderPdf, tmpFile, tool } from './helpers.js';
 
 beforeAll(loadShared);
 
@@ -194,5 +200,60 @@ describe('a small captioned figure', () => {
     const doc = leaflet([figure({ src: 'fig-40x40.png', path: '/generated/fig-40x40.png', side: 'start', caption: undefined }), text(LONG)]);
     const img = imageOf(doc);
     expect(left(linesOf(doc, 'Frase numero 1 ')[0]!)).toBeGreaterThan(img.x + img.width);
+  });
+});
+
+describe('a paragraph cut at the foot of a side figure (property)', () => {
+  const word = fc.constantFrom('dolore', 'procedura', 'il', 'la', 'elettroencefalografista', 'post-operatorio', '3 marzo 2026,', '+39 000 000 0000', 'perché?', 'sovra\u00ADcca\u00ADrico', 'https://www.example.org/a/b', 'العملية', 'الطبيب');
+  const paragraph = fc.tuple(fc.array(word, { minLength: 1, maxLength: 60 }), fc.integer({ min: 40, max: 400 }), fc.integer({ min: 0, max: 20 }), fc.boolean());
+  let fonts: FontChain;
+  beforeAll(async () => {
+    const t = await renderer.template('standard');
+    if (!t.ok) throw new Error('standard');
+    const f = loadFonts(t.value.theme, renderer.writerCache, 'theme.yaml', { scripts: new Set(['arabic']), primary: null });
+    if (!f.ok) throw new Error('fonts');
+    fonts = f.value;
+  });
+  const runsOf = (words: string[]): InlineRun[] => [{ text: words.slice(0, 3).join(' ') + ' ', font: 'bold', size: 11, colour: '#000', struct: 1 }, { text: words.slice(3).join(' '), font: 'regular', size: 11, colour: '#000', struct: 1 }].filter((r) => r.text.length > 0);
+  const shown = (lines: { pieces: { text: string }[] }[]) => lines.map((l) => l.pieces.map((p) => p.text).join(''));
+
+  const chars = (t: string) => [...t.replace(/[\u00AD\n]/g, '')].sort().join('');
+  it('every character is on one side of the cut; without soft hyphens the lines kept are the first ones, holding exactly the text before the cut', () => {
+    fc.assert(
+      fc.property(paragraph, ([words, width, count, rtl]) => {
+        const runs = runsOf(words);
+        const lines = breakLines(runs, width, fonts, rtl);
+        const { kept, rest } = cutAfterLines(runs, lines, count, (before) => breakLines(before, width, fonts, rtl));
+        const all = runs.map((r) => r.text).join('');
+        const after = rest.map((r) => r.text).join('');
+        expect(all.endsWith(after)).toBe(true);
+        const before = all.slice(0, all.length - after.length);
+        if (lines.length <= count) expect(after).toBe('');
+        if (words.some((w) => w.includes('\u00AD'))) expect(chars(shown(kept).join('').replace(/-/g, ''))).toEqual(chars(before.replace(/-/g, '')));
+        else {
+          expect(shown(kept)).toEqual(shown(lines.slice(0, count)));
+          expect(chars(shown(kept).join(''))).toEqual(chars(before));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a side figure in the PDF file', () => {
+  it('the Figure (with its alternative text), its caption and the paragraphs beside it are tagged in that order', async () => {
+    const t = await tempRoot({ leaflets: ['cataract-surgery'] });
+    try {
+      await t.put('data/leaflets/cataract-surgery/eye.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300" viewBox="0 0 400 300"><ellipse cx="200" cy="150" rx="170" ry="100" fill="#ffffff" stroke="#1f4e79" stroke-width="6"/><circle cx="200" cy="150" r="60" fill="#1f4e79"/></svg>');
+      await t.edit('data/leaflets/cataract-surgery/it.yaml', (s) =>
+        s.replace('      - text: Segua questo programma.', '      - figure:\n          src: eye.svg\n          alt: Disegno di un occhio\n          caption: Il cristallino\n          width: 33\n          side: start\n      - text: Segua questo programma.'),
+      );
+      const bytes = await renderPdf({ leaflet: 'cataract-surgery', lang: 'it' }, new Renderer({ root: t.root, cwd: t.root }));
+      const tree = tool('pdfinfo', ['-struct-text', tmpFile('side-figure.pdf', bytes)]);
+      expect(tree).toMatch(/Figure[^\n]*\n(?:\s+\/Alt[^\n]*\n)?[\s\S]{0,200}?P \(block\)\s+"Il cristallino"\s+P \(block\)\s+"Segua questo programma\./);
+      expect(Buffer.from(bytes).toString('latin1')).toContain('/Alt (Disegno di un occhio)');
+    } finally {
+      await t.remove();
+    }
   });
 });

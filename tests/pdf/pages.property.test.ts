@@ -293,6 +293,7 @@ describe('figures beside the text and notes blocks, on generated leaflets in bot
     'a caption stays with its figure: its first line right under the image on the same page, all of it there when the figure fits a page',
     ({ doc, tree }, c) => {
       const figures = markupFigures(tree);
+      // in the same order: the figures of the markup, their Figure elements and their blocks (the leaflet's QR code among them: no caption)
       const nodes = doc.structure.nodes.filter((n) => n.role === 'Figure');
       const placed = doc.blocks.filter((b) => b.kind === 'figure');
       expect(nodes.length).toBe(figures.length);

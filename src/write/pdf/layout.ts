@@ -10,7 +10,7 @@ import { finish, type Steps } from '../../io/interrupt.js';
 import { tableChunks, type BlockKit } from './blocks/table.js';
 import { checkBox, ruledLines } from './blocks/marks.js';
 import { qrCode, qrSideMm } from '../qr.js';
-import { besideFits, figureSize, offsetAfterLines, SIDE_HEIGHT_SHARE, splitRuns } from './blocks/figure.js';
+import { besideFits, cutAfterLines, figureSize, SIDE_HEIGHT_SHARE } from './blocks/figure.js';
 
 /**
  * An unbreakable vertical slice of the leaflet: one line of a paragraph,
@@ -690,15 +690,11 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
       used.add(p);
       const id = node('P', ctx.struct);
       const runs = runsOf(p, body, id);
-      let lines = breakLines(runs, textWidth, fonts, rtl);
-      // lines whose top is beside the figure; the others go on at full width below it
+      // the lines whose top is beside the figure; the rest goes on at full width below it
       const beside = Math.max(1, Math.ceil((figureHeight - y) / body.lineHeight));
-      if (lines.length > beside) {
-        const [before, afterCut] = splitRuns(runs, offsetAfterLines(runs, lines, beside));
-        lines = breakLines(before, textWidth, fonts, rtl);
-        rest = paragraph(afterCut, body, ctx, 0);
-      }
-      for (const line of lines) {
+      const cut = cutAfterLines(runs, breakLines(runs, textWidth, fonts, rtl), beside, (before) => breakLines(before, textWidth, fonts, rtl));
+      if (cut.rest.length) rest = paragraph(cut.rest, body, ctx, 0);
+      for (const line of cut.kept) {
         const { item } = lineItems(line, textX, body);
         item.y += y;
         items.push(item);
@@ -837,7 +833,8 @@ export function* layoutSteps(tree: MarkupElement, input: LayoutInput): Steps<Flo
           break;
         case 'div':
           if (cls.includes('urgent')) yield* grouped('callout', true, () => boxed(c, ctx, styles.boxes.urgent, 'Div', KEEP.callout));
-          else if (cls.includes('notes')) yield* grouped('notes', true, () => notes(c, ctx)); else if (cls.includes('callout')) yield* grouped(inFaq ? 'faq-tip' : 'callout', true, () => boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', KEEP.callout));
+          else if (cls.includes('notes')) yield* grouped('notes', true, () => notes(c, ctx));
+          else if (cls.includes('callout')) yield* grouped(inFaq ? 'faq-tip' : 'callout', true, () => boxed(c, ctx, cls.includes('warning') ? styles.boxes.warning : styles.boxes.tip, 'Div', KEEP.callout));
           else if (cls.includes('summary')) yield* grouped('summary', false, () => boxed(c, ctx, styles.boxes.summary, 'Div', null));
           else if (cls.includes('draft-mark')) yield* grouped('draft', true, () => boxed(c, ctx, styles.boxes.draft, 'Div', KEEP.draft));
           else if (cls.includes('faq-item')) yield* faqItem(c, ctx);

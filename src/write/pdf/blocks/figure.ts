@@ -1,4 +1,5 @@
 import type { InlineRun, Line } from '../text.js';
+import { insideRange, unbreakableRanges } from '../unbreakable.js';
 
 /**
  * The rules a figure is sized and placed by in the PDF, kept beside the
@@ -65,14 +66,18 @@ export const SIDE_CAPTION_EMS = 10;
 const SHY = '\u00AD';
 
 /**
- * Where in the runs' text the lines after the first `count` start: the
- * text of those lines (the breaker drops soft hyphens and line-break
- * characters, and adds a hyphen where a line breaks at a soft hyphen) is
- * counted off the source. Where a soft hyphen was dropped the count may run
- * a character long, so the offset falls back to the last space before it:
- * the words before it are laid out again, never cut.
+ * A paragraph cut after its first `count` lines (those beside a side
+ * figure): the lines that stay and the runs of what goes on below. The
+ * text of those lines is counted off the source — the breaker drops soft
+ * hyphens and line-break characters and changes no other — so the cut falls
+ * exactly where line `count` starts, and the lines are kept as they are.
+ * Where a line broke at a soft hyphen (drawn as "-", its spaces trimmed) the
+ * count is not exact: the cut falls back to the last space a line may break
+ * at before it, and the words before it are broken again (`rebreak`). Every
+ * character is on one side of the cut, never both.
  */
-export function offsetAfterLines(runs: readonly InlineRun[], lines: readonly Line[], count: number): number {
+export function cutAfterLines(runs: readonly InlineRun[], lines: readonly Line[], count: number, rebreak: (runs: InlineRun[]) => Line[]): { kept: Line[]; rest: InlineRun[] } {
+  if (lines.length <= count) return { kept: [...lines], rest: [] };
   const all = runs.map((r) => r.text).join('');
   let visible = 0;
   for (const line of lines.slice(0, count)) for (const p of line.pieces) visible += p.text.length;
@@ -86,12 +91,21 @@ export function offsetAfterLines(runs: readonly InlineRun[], lines: readonly Lin
     else if (ch !== '\n') seen++;
   }
   // what ends the last line without being drawn: a line break, a soft hyphen
-  while (pos < all.length && (all[pos] === '\n' || all[pos] === SHY)) pos++;
-  if (shy) {
-    const space = all.lastIndexOf(' ', pos - 1);
-    if (space >= 0) pos = space + 1;
+  while (pos < all.length && (all[pos] === '\n' || all[pos] === SHY)) {
+    if (all[pos] === SHY) shy = true;
+    pos++;
   }
-  return pos;
+  if (!shy) {
+    const [, rest] = splitRuns(runs, pos);
+    return { kept: lines.slice(0, count), rest };
+  }
+  // back to a space a line may break at: not one inside a date or a phone number, which would break differently cut in two
+  const held = unbreakableRanges(all);
+  let space = all.lastIndexOf(' ', pos - 1);
+  while (space >= 0 && insideRange(held, space + 1)) space = all.lastIndexOf(' ', space - 1);
+  if (space >= 0) pos = space + 1;
+  const [before, rest] = splitRuns(runs, pos);
+  return { kept: rebreak(before), rest };
 }
 
 /** The runs cut at `offset` of their joined text: what comes before and what comes after, every character in one of them. */
