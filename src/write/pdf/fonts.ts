@@ -265,11 +265,13 @@ export function shapeRtl(font: LoadedFont, text: string): fontkit.GlyphRun {
  * drawing order in the PDF's Unicode map: poppler and pdf.js put
  * right-to-left text back into logical order character by character, so the
  * map's "لا" came out as "ال". The glyph object is fontkit's, shared by
- * every run of the font; it is turned once and marked.
+ * every run of the font; it is turned once and marked. A mark that is two
+ * marks (shadda with fathatan) keeps reading order: it is drawn apart from
+ * the letters (rtl-text.ts) and read on its own.
  */
 function visualLigatures(run: fontkit.GlyphRun): void {
-  for (const glyph of run.glyphs as unknown as { codePoints: number[]; visual?: true }[])
-    if (glyph.codePoints.length > 1 && !glyph.visual) {
+  for (const glyph of run.glyphs as unknown as { codePoints: number[]; advanceWidth: number; visual?: true }[])
+    if (glyph.codePoints.length > 1 && glyph.advanceWidth > 0 && !glyph.visual) {
       glyph.codePoints = [...glyph.codePoints].reverse();
       glyph.visual = true;
     }

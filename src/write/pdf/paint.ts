@@ -4,6 +4,7 @@ import type { LaidOutDocument, PageItem, PlacedRun } from '../../model/layout.js
 import type { LoadedAsset } from './assets.js';
 import { chainFonts, fontNamed, measure, measureRun, shapeRtl, type FontChain, type LoadedFont } from './fonts.js';
 import { directionalRuns, hasRtl } from './bidi.js';
+import { glyphCharacters, rtlTextOperators, type RtlGlyph } from './rtl-text.js';
 import { infoOf, xmpOf, type PdfMetadata } from './metadata.js';
 import { buildStructure, roleOf, type StructElement } from './structure.js';
 import { linkAnnotations } from './links.js';
@@ -283,25 +284,87 @@ function drawRun(doc: Doc, run: PlacedRun, baseline: number, fonts: FontChain) {
   doc.font(run.font).fontSize(run.size).fillColor(run.colour);
   const font = fontNamed(fonts, run.font);
   const options = { lineBreak: false, baseline: 'alphabetic' as const };
-  /** whether the characters of a piece drawn in `rtl` direction must travel as ActualText */
-  const actualFor = (text: string, rtl: boolean) => REORDERED.test(text) || (rtl && !spellsText(shapeRtl(font, text), text));
-  if (run.rtl) withActualText(doc, actualFor(run.text, true) ? run.text : null, () => doc.text(run.text, run.x, baseline, { ...options, features: DRAW_RTL }));
+  /** whether the characters of a left-to-right piece must travel as ActualText */
+  const actualFor = (text: string) => REORDERED.test(text);
+  if (run.rtl) drawRtl(doc, font, run.text, run.x, baseline, run.size);
   else if (!hasRtl(run.text)) {
     // Every space-separated piece pdfkit will look up is shaped now, the way
     // layout measured it: a piece layout measured in parts (a line joins
     // "mini-" and "invasivo") would otherwise be shaped by pdfkit itself,
     // with every default feature, slower and not quite what was measured.
     measure(font, run.text, run.size);
-    withActualText(doc, actualFor(run.text, false) ? run.text : null, () => doc.text(run.text, run.x, baseline, options));
+    withActualText(doc, actualFor(run.text) ? run.text : null, () => doc.text(run.text, run.x, baseline, options));
   } else {
     // a run laid out before the bidirectional split (none today): its directional runs left to right,
     // each with its own ActualText, as each is its own text object
     let x = run.x;
     for (const d of directionalRuns(run.text)) {
-      withActualText(doc, actualFor(d.text, d.rtl) ? d.text : null, () => doc.text(d.text, x, baseline, d.rtl ? { ...options, features: DRAW_RTL } : options));
+      if (d.rtl) drawRtl(doc, font, d.text, x, baseline, run.size);
+      else withActualText(doc, actualFor(d.text) ? d.text : null, () => doc.text(d.text, x, baseline, options));
       x += measureRun(font, d.text, run.size, d.rtl);
     }
   }
+}
+
+/** pdfkit 0.17.2's EmbeddedFont, the parts drawRtl writes a text object with. */
+interface EmbeddedText {
+  id: string;
+  ref(): unknown;
+  encode(text: string, features: unknown): [string[], fontkit.GlyphRun['positions']];
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+}
+
+/**
+ * Draws a right-to-left run exactly as fonts.ts shaped and measured it, in
+ * one text object that rtl-text.ts writes: marks shaping moves off their
+ * base and glyphs that show another character carry their characters in
+ * spans of their own, so extracted text is the run in logical order.
+ */
+function drawRtl(doc: Doc, font: LoadedFont, text: string, x: number, baseline: number, size: number) {
+  const target = doc as unknown as DocInternals & { _font: EmbeddedText; page: { height: number; fonts: Record<string, unknown> } };
+  const embedded = target._font;
+  const run = shapeRtl(font, text);
+  // the Unicode map holds a ligature's letters in drawing order (fonts.ts visualLigatures)
+  const codePoints = run.glyphs.map((g) => (g as unknown as { codePoints: number[] }).codePoints);
+  const chars = glyphCharacters(codePoints, text);
+  if (!chars) {
+    // glyphs that do not add up to the text: the whole run carries it, as one span
+    const spelled = spellsText(run, text);
+    withActualText(doc, spelled ? null : text, () => doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', features: DRAW_RTL }));
+    return;
+  }
+  const [encoded, positions] = embedded.encode(text, DRAW_RTL);
+  const glyphs: RtlGlyph[] = encoded.map((hex, i) => {
+    const p = positions[i]!;
+    const own = String.fromCodePoint(...[...codePoints[i]!].reverse());
+    const mark = p.xAdvance === 0 && p.advanceWidth === 0 && (p.xOffset !== 0 || p.yOffset !== 0);
+    return { hex, xAdvance: p.xAdvance!, advanceWidth: p.advanceWidth!, xOffset: p.xOffset!, yOffset: p.yOffset!, actual: own === chars[i] ? null : chars[i]!, mark: mark ? chars[i]! : null };
+  });
+  const carrier = glyphs.some((g) => g.mark !== null) ? carrierOf(embedded, font) : null;
+  const height = target.page.height;
+  target.page.fonts[embedded.id] ??= embedded.ref();
+  // as pdfkit draws text: y down flipped to PDF's y up for the text object
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, height);
+  for (const op of rtlTextOperators(glyphs, x, height - baseline, { font: embedded.id, size, carrier })) target.addContent(op);
+  doc.restore();
+}
+
+/**
+ * The subset id of the font's glyph for U+200B (zero width space): no ink,
+ * no width, and a format character that pdf.js leaves out of copied text.
+ * rtl-text.ts opens a mark's span with it. Null when the font has no such glyph.
+ */
+function carrierOf(embedded: EmbeddedText, font: LoadedFont): string | null {
+  if (!font.font.hasGlyphForCodePoint(0x200b)) return null;
+  const glyph = font.font.glyphForCodePoint(0x200b);
+  if (glyph.advanceWidth !== 0 || glyph.path.commands.length > 0) return null;
+  const gid = embedded.subset.includeGlyph(glyph.id);
+  embedded.widths[gid] ??= 0;
+  embedded.unicode[gid] ??= [0x200b];
+  return gid.toString(16).padStart(4, '0');
 }
 
 /**

@@ -20,6 +20,8 @@ declare module 'fontkit' {
     capHeight: number;
     xHeight: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** the glyph the font's character map gives the code point, with its outline */
+    glyphForCodePoint(codePoint: number): Glyph & { path: { commands: unknown[] } };
     /** the font's one glyph object for the id; made with `codePoints` when first asked for */
     getGlyph(id: number, codePoints?: number[]): Glyph;
     layout(text: string, features?: Record<string, boolean>, script?: string, language?: string, direction?: 'ltr' | 'rtl'): GlyphRun;
