@@ -340,7 +340,7 @@ function drawRtl(doc: Doc, font: LoadedFont, text: string, x: number, baseline: 
     const p = positions[i]!;
     const own = String.fromCodePoint(...[...codePoints[i]!].reverse());
     const mark = p.xAdvance === 0 && p.advanceWidth === 0 && (p.xOffset !== 0 || p.yOffset !== 0);
-    return { hex, xAdvance: p.xAdvance!, advanceWidth: p.advanceWidth!, xOffset: p.xOffset!, yOffset: p.yOffset!, actual: own === chars[i] ? null : chars[i]!, mark: mark ? chars[i]! : null };
+    return { hex, xAdvance: p.xAdvance!, advanceWidth: p.advanceWidth!, xOffset: p.xOffset!, yOffset: p.yOffset!, actual: own === chars[i] ? null : chars[i]!, mark: mark ? chars[i]! : null, space: chars[i] === ' ' };
   });
   const carrier = glyphs.some((g) => g.mark !== null) ? carrierOf(embedded, font) : null;
   const height = target.page.height;
@@ -353,15 +353,22 @@ function drawRtl(doc: Doc, font: LoadedFont, text: string, x: number, baseline: 
 }
 
 /**
- * The subset id of the font's glyph for U+200B (zero width space): no ink,
- * no width, and a format character that pdf.js leaves out of copied text.
- * rtl-text.ts opens a mark's span with it. Null when the font has no such glyph.
+ * The subset id of a glyph with no ink and no width, mapped to U+200B (zero
+ * width space), a format character pdf.js leaves out of copied text:
+ * rtl-text.ts opens a mark's span with it. The font's own glyph for U+200B,
+ * else its ".null" glyph (by TrueType convention among the first glyphs,
+ * drawn for no character, as in Noto Sans Hebrew). Null when it has neither.
  */
 function carrierOf(embedded: EmbeddedText, font: LoadedFont): string | null {
-  if (!font.font.hasGlyphForCodePoint(0x200b)) return null;
-  const glyph = font.font.glyphForCodePoint(0x200b);
-  if (glyph.advanceWidth !== 0 || glyph.path.commands.length > 0) return null;
-  const gid = embedded.subset.includeGlyph(glyph.id);
+  const empty = (g: { advanceWidth: number; path: { commands: unknown[] } }) => g.advanceWidth === 0 && g.path.commands.length === 0;
+  let id: number | undefined;
+  if (font.font.hasGlyphForCodePoint(0x200b) && empty(font.font.glyphForCodePoint(0x200b))) id = font.font.glyphForCodePoint(0x200b).id;
+  for (let i = 1; id === undefined && i < 4; i++) {
+    const glyph = font.font.getGlyph(i) as ReturnType<LoadedFont['font']['glyphForCodePoint']> & { codePoints: number[] };
+    if (empty(glyph) && glyph.codePoints.length === 0) id = i;
+  }
+  if (id === undefined) return null;
+  const gid = embedded.subset.includeGlyph(id);
   embedded.widths[gid] ??= 0;
   embedded.unicode[gid] ??= [0x200b];
   return gid.toString(16).padStart(4, '0');

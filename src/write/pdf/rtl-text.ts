@@ -44,6 +44,8 @@ export interface RtlGlyph {
   actual: string | null;
   /** for a zero-width mark drawn off its base's origin: its characters in logical order */
   mark: string | null;
+  /** the glyph of a space */
+  space: boolean;
 }
 
 /** What the run is drawn with: the font resource, its size, and the subset's id of an inkless zero-width glyph, if the font has one. */
@@ -171,6 +173,14 @@ export function rtlTextOperators(glyphs: readonly RtlGlyph[], x: number, y: numb
     if (carried(glyphs[i]!) || !last || carried(glyphs[last[0]]!)) pieces.push([i, i + 1]);
     else last[1] = i + 1;
   }
+  if (pieces.length > 1)
+    for (let k = pieces.length - 1; k >= 0; k--) {
+      // a piece does not end in spaces: pdf.js would write a space before the mark it reads next
+      const piece = pieces[k]!;
+      let end = piece[1];
+      while (end - 1 > piece[0] && glyphs[end - 1]!.space) end--;
+      if (end < piece[1]) pieces.splice(k + 1, 0, [end, piece[1]]), (piece[1] = end);
+    }
   pieces.reverse().forEach(([from, to], k) => {
     if (carried(glyphs[from]!)) return carry(from);
     if (k > 0 || from > 0) at(pens[from]!, y);
