@@ -52,7 +52,9 @@ function pdfText(bytes: Uint8Array): string {
     .replace(/Pagina \d+ di \d+/g, '');
 }
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/;
-const RTL_RUN = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]+/g;
+// a run of right-to-left letters; Arabic-Indic digits are numbers, which extractors order as they please
+// next to Hebrew (pdftotext gives "٠י" back as "י٠"), so they are compared as a run of their own
+const RTL_RUN = /(?:(?![\u0660-\u0669\u06f0-\u06f9])[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe])+/g;
 // pdftotext joins a word broken after a hyphen at a line end and drops the hyphen: hyphens do not count
 const letters = (s: string) => [...s].filter((ch) => ch !== '-' && !INVISIBLE.test(ch)).join('');
 
