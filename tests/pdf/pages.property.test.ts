@@ -12,7 +12,7 @@ import type { LaidOutDocument, PlacedBlock } from '../../src/model/layout.js';
 import type { MarkupElement, MarkupNode } from '../../src/model/markup.js';
 import type { PageItem } from '../../src/model/layout.js';
 import { NOTES_HELD } from '../../src/write/pdf/layout.js';
-import { bothDirections, crowdedPatientCase, INFO, lay, leafletCase, loadShared, type Case, type Laid } from './generated.js';
+import { bothDirections, crowdedPatientCase, documentCase, INFO, lay, leafletCase, loadShared, type Case, type Laid } from './generated.js';
 
 beforeAll(loadShared);
 
@@ -202,6 +202,37 @@ describe('rules every page keeps, on generated leaflets (property)', () => {
     // the generator makes the case the rule is about: boxes that page 1 could not hold whole
     expect(cut, 'no generated patient box was too tall for the rest of page 1').toBeGreaterThanOrEqual(Math.ceil(runs / 5));
   }, 120_000);
+});
+
+describe('document control on the page, on generated leaflets (property)', () => {
+  /** the text of a page's lines, content or footer, without spaces: a line may wrap anywhere a space is */
+  const squeezed = (items: PageItem[]) => items.flatMap((i) => (i.kind === 'text' ? i.runs.map((r) => r.text) : [])).join('').replace(/\s+/g, '');
+  const squeeze = (text: string) => text.replace(/\s+/g, '');
+  const day = (iso: string, lang: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+  property(
+    'every leaflet prints its reference, version, publication and next review date; a translation its own status and the version it translates, never the source version as its own; every page names the reference',
+    ({ doc, strings, source, document }, c) => {
+      const t = (k: string, version?: string) => String(strings[k]).replace('{version}', version ?? '');
+      const content = squeezed(doc.pages.flatMap((p) => p.items));
+      const translation = c.lang !== source;
+      const own = translation ? t('translationOf', c.document!.translatedVersion) : `${t('version')} ${document.version}`;
+      for (const part of [`${t('reference')} ${document.reference}`, own, `${t('published')} ${day(document.published, c.lang)}`, `${t('review')} ${day(document.review, c.lang)}`])
+        expect(content, `${where(c)}: "${part}" is not printed`).toContain(squeeze(part));
+      if (translation) {
+        // the draft translation warns in its own language; an approved one does not
+        const warning = squeeze(t('translationDraft', c.document!.translatedVersion));
+        expect(content.includes(warning), `${where(c)}: the draft translation's warning`).toBe(c.draft);
+        const everywhere = content + squeezed(doc.pages.flatMap((p) => p.artifacts.flatMap((a) => a.items)));
+        expect(everywhere, `${where(c)}: the source's version printed as the translation's own`).not.toContain(squeeze(`${t('version')} ${document.version}`));
+      }
+      doc.pages.forEach((p, i) => {
+        const footer = squeezed(p.artifacts.filter((a) => a.kind === 'Pagination').flatMap((a) => a.items));
+        expect(footer, `${where(c)}: page ${i + 1}'s footer does not name the leaflet`).toContain(squeeze(`${t('reference')} ${document.reference}`));
+      });
+    },
+    documentCase,
+  );
 });
 
 /**
