@@ -45,4 +45,38 @@ describe('page rules on cases deeper searches found', () => {
     expect(doc.pages[0]!.end!.rules).toContain(NO_LEGAL_END);
     expect(doc.pages[0]!.end!.moved).toBeGreaterThan(doc.pages[0]!.end!.area);
   });
+
+  it('a large-print A5 section opening with a small image (drawn as wide as the column, nearly a page tall): its heading goes with the image to page 2, page 1 keeps the title (seed 31337)', () => {
+    // before: page 1 ended with the section heading "dolore", its image alone at the top of page 2
+    const c: Case = {
+      lang: 'it',
+      template: 'large-print',
+      paper: 'a5',
+      brand: 'demo-clinic',
+      draft: false,
+      title: 'dolore elettroencefalografista dolore',
+      summary: [],
+      patient: null,
+      sections: [
+        {
+          id: 's1',
+          path: 's1',
+          title: 'dolore',
+          at,
+          sections: [],
+          blocks: [
+            { kind: 'figure', src: 'fig-40x40.png', path: '/generated/fig-40x40.png', folder: '/generated', srcAt: {}, alt: 'generated figure', width: 20, at },
+            { kind: 'warning', text: Array.from({ length: 170 }, (_, i) => (i % 20 === 1 ? '3 marzo 2026,' : 'dolore')).join(' '), at },
+          ],
+        },
+        { id: 's2', path: 's2', title: 'dolore', at, sections: [], blocks: [{ kind: 'faq', at, items: [{ q: '3 marzo 2026,', a: ['dolore dolore dolore dolore dolore dolore'], at }] }] },
+      ],
+    };
+    const { doc } = lay(c);
+    const [title, section] = doc.blocks.filter((b) => b.kind === 'heading');
+    expect(title!.pages.map((p) => p.page)).toEqual([0]);
+    expect(section!.pages.map((p) => p.page)).toEqual([1]);
+    expect(doc.blocks.find((b) => b.kind === 'figure')!.pages[0]!.page).toBe(1);
+    expect(doc.pages[0]!.end!.rules).toContain(NO_LEGAL_END);
+  });
 });
