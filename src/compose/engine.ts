@@ -37,6 +37,13 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
     escapeHtml(
       String(format ?? '').replace(/\{(\w+)\}/g, (m, k: string) => (k in options.hash ? String(options.hash[k]) : m)),
     ),
+  /**
+   * {{address online}}: an address shown as text, escaped, with a <wbr>
+   * after each slash of its path, so that a narrow column wraps it between
+   * its parts ("…/leaflets/" | "cataract-surgery/it") rather than inside a
+   * word ("le/aflets", which overflow-wrap: anywhere alone gave on a phone).
+   */
+  address: (text: unknown) => new Handlebars.SafeString(addressHtml(String(text ?? ''))),
   /** {{circled 3}} → ③ (key points) */
   circled: (n: unknown) => {
     const i = Number(n);
@@ -58,6 +65,16 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
     return first + rest.join('').toLocaleLowerCase(lang);
   },
 };
+
+/** An address escaped, a break opportunity after each slash of its path (never inside its scheme and host: "https://" stays whole). */
+export function addressHtml(address: string): string {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(address)?.[0] ?? '';
+  const path = address.slice(host.length);
+  // the query and fragment keep no extra breaks: they are one piece for a reader
+  const end = path.search(/[?#]/);
+  const [route, rest] = end < 0 ? [path, ''] : [path.slice(0, end), path.slice(end)];
+  return escapeHtml(host) + route.split('/').map(escapeHtml).join('/<wbr>') + escapeHtml(rest);
+}
 
 export function createEngine(template: Template): Result<Engine> {
   const hb = Handlebars.create();

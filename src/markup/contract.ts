@@ -60,6 +60,7 @@ export const CONTRACT: Readonly<Record<string, ElementRule>> = {
     inline: true,
   },
   br: { meaning: 'a line break inside a paragraph (addresses)', attrs: [], classes: [], inline: true },
+  wbr: { meaning: 'a place a long address may wrap (after each slash of its path), written by the address helper', attrs: [], classes: [], inline: true },
   table: { meaning: 'a table; data-widths: relative column widths ("1 2")', attrs: ['data-widths'], classes: [] },
   caption: { meaning: 'a table caption', attrs: [], classes: [], inline: true },
   thead: { meaning: 'the header row group, repeated on each PDF page the table runs onto', attrs: [], classes: [] },

@@ -226,7 +226,7 @@ async function embedImages(root: MarkupElement, view: ViewModel, diagnostics: Di
 
 /* ---------- the body ---------- */
 
-const VOID = new Set(['img', 'br']);
+const VOID = new Set(['img', 'br', 'wbr']);
 
 /**
  * The root article becomes the body: `main` may not sit inside an article

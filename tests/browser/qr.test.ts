@@ -68,6 +68,28 @@ async function open(html: string, name: string, width: number) {
   return { page, violations, close: () => context.close() };
 }
 
+/** Where the shown address wraps in the page: the index of each character that starts a new line. */
+async function lineStarts(page: import('playwright-core').Page): Promise<{ text: string; starts: number[] }> {
+  return page.evaluate(() => {
+    const link = document.querySelector('.online-text a')!;
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    let text = '';
+    const starts: number[] = [];
+    let top: number | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      for (let k = 0; k < n.textContent!.length; k++) {
+        const range = document.createRange();
+        range.setStart(n, k);
+        range.setEnd(n, k + 1);
+        const rect = range.getClientRects()[0];
+        if (rect && top !== null && rect.top > top + rect.height / 2) starts.push(text.length);
+        if (rect) top = rect.top;
+        text += n.textContent![k];
+      }
+    return { text, starts };
+  });
+}
+
 for (const template of ['standard', 'large-print'] as const)
   describe(`the QR code in the HTML, ${template}`, () => {
     it('decodes to the address from a 375 px phone screenshot, has an accessible name, draws under the CSP and scrolls nothing sideways', async () => {
@@ -85,6 +107,20 @@ for (const template of ['standard', 'large-print'] as const)
       const widths = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(widths).toBeLessThanOrEqual(375);
       expect(violations).toEqual([]);
+      await close();
+    }, 60_000);
+
+    it('on a 375 px phone the address wraps only after a slash of its path, never inside a word ("le/aflets"); its link is the address unchanged', async () => {
+      const html = await renderHtml(template);
+      const { page, close } = await open(html, `qr-wrap-${template}`, 375);
+      const { text, starts } = await lineStarts(page);
+      expect(text).toBe(ADDRESS);
+      expect(await page.locator('.online-text a').getAttribute('href')).toBe(ADDRESS);
+      // the test means something only if the address does not fit one line of the phone
+      expect(starts.length, 'the address fits one line at 375 px').toBeGreaterThan(0);
+      const host = 'https://www.example.org'.length;
+      for (const at of starts) expect(`${text.slice(0, at)} | ${text.slice(at)}`, 'a line ends inside a part of the address').toMatch(/\/ \| /);
+      for (const at of starts) expect(at, 'a line ends inside the scheme or host').toBeGreaterThan(host);
       await close();
     }, 60_000);
 

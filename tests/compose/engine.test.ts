@@ -7,7 +7,7 @@ import { loadTemplate } from '../../src/content/template.js';
 import { loadBrand } from '../../src/content/brand.js';
 import { selectView } from '../../src/select/view.js';
 import { composeLeaflet } from '../../src/pipeline.js';
-import { createEngine } from '../../src/compose/engine.js';
+import { addressHtml, createEngine } from '../../src/compose/engine.js';
 import { inlineToHtml } from '../../src/compose/inline.js';
 import type { Template } from '../../src/model/template.js';
 import type { ViewModel } from '../../src/model/view.js';
@@ -141,5 +141,52 @@ describe('content text is escaped', () => {
     // The parsed markup holds the name as text: no <img> element was made from it.
     expect(brandName.children).toEqual([{ type: 'text', value: '<img src=x onerror=alert(1)> & {{t}}' }]);
     expect(textOf(brandName)).toBe('<img src=x onerror=alert(1)> & {{t}}');
+  });
+});
+
+describe('an address shown as text wraps between the parts of its path ({{address}})', () => {
+  it('a <wbr> after each slash of the path, none in the scheme, the host or the query', () => {
+    expect(addressHtml('https://www.example.org/leaflets/cataract-surgery/it')).toBe('https://www.example.org/<wbr>leaflets/<wbr>cataract-surgery/<wbr>it');
+    expect(addressHtml('https://clinic.example')).toBe('https://clinic.example');
+    expect(addressHtml('https://a.example/x/?q=1/2&r=3#a/b')).toBe('https://a.example/<wbr>x/<wbr>?q=1/2&amp;r=3#a/b');
+  });
+
+  it('any address parses back to its own text, with only <wbr> elements, each right after a slash of the path (property)', () => {
+    const part = fc.string({ unit: fc.constantFrom('a', '-', '/', '<', '>', '&', '"', "'", '?', '#', '=', '.', 'é') });
+    fc.assert(
+      fc.property(fc.constantFrom('https://', 'http://', ''), fc.stringMatching(/^[a-z.]{0,12}$/), part, (scheme, host, rest) => {
+        const address = `${scheme}${host}${rest}`;
+        // where the scheme and host end, and where the query or fragment starts
+        const tail = address.slice(scheme.length);
+        const hostEnd = scheme ? scheme.length + (tail.search(/[/?#]/) < 0 ? tail.length : tail.search(/[/?#]/)) : 0;
+        const query = address.slice(hostEnd).search(/[?#]/);
+        const pathEnd = query < 0 ? address.length : hostEnd + query;
+        const fragment = parseFragment(addressHtml(address));
+        let plain = '';
+        for (const n of fragment.childNodes) {
+          if (n.nodeName === '#text') plain += (n as DefaultTreeAdapterMap['textNode']).value;
+          else {
+            expect((n as DefaultTreeAdapterMap['element']).tagName).toBe('wbr');
+            // a break only where the path has just had a slash, before its query
+            expect(plain.endsWith('/')).toBe(true);
+            expect(plain.length).toBeGreaterThan(hostEnd);
+            expect(plain.length).toBeLessThanOrEqual(pathEnd);
+          }
+        }
+        expect(plain).toBe(address);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the bundled template shows the leaflet online with breaks after its slashes and links the address unchanged', () => {
+    const online = 'https://www.example.org/leaflets/periduroscopia/it?a=1&b=2';
+    const r = composeLeaflet({ ...view, online }, template);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const find = (n: MarkupNode): MarkupElement | undefined => (n.type === 'element' ? (n.tag === 'a' && n.attrs.href === online ? n : n.children.map(find).find(Boolean)) : undefined);
+    const link = find(r.value.tree)!;
+    expect(link.children.filter((c) => c.type === 'element').map((c) => (c as MarkupElement).tag)).toEqual(['wbr', 'wbr', 'wbr']);
+    expect(textOf(link)).toBe(online);
   });
 });

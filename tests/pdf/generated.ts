@@ -129,6 +129,8 @@ export interface Case {
   summary: string[];
   sections: Section[];
   patient: { note: string; place: string } | null;
+  /** the leaflet's document control, and for a translation the source version it was made from; the bundled leaflet's when absent */
+  document?: { reference: string; version: string; published: string; review: string; translatedVersion: string };
 }
 
 const caseFields = {
@@ -166,6 +168,36 @@ export const crowdedPatientCase: fc.Arbitrary<Case> = fc.record({
   summary: fc.constant([]),
   patient: fc.record({ note: fc.oneof(words(1, 20), words(20, 60), words(60, 120)), place: words(1, 16) }),
 });
+
+const isoDay = (from: number, days: number) => new Date(from + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The same leaflets with document control of every shape: references of a
+ * few letters to many, versions "1.0" to "12.34", publication dates from
+ * 2000 on and review dates up to ten years later, a translation made from an
+ * older source version than the current one.
+ */
+export const documentCase: fc.Arbitrary<Case> = fc
+  .record({
+    c: leafletCase,
+    reference: fc.stringMatching(/^[A-Z]{2,6}(-[A-Z0-9]{1,8}){0,3}-\d{1,4}$/),
+    version: fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 34 })),
+    translated: fc.nat({ max: 3 }),
+    published: fc.integer({ min: 0, max: 36_500 }),
+    review: fc.integer({ min: 1, max: 3_650 }),
+  })
+  .map(({ c, reference, version: [major, minor], translated, published, review }) => {
+    const from = Date.UTC(2000, 0, 1);
+    return {
+      ...c,
+      document: {
+        reference,
+        version: `${major}.${minor}`,
+        translatedVersion: `${major}.${Math.max(0, minor - translated)}`,
+        published: isoDay(from, published),
+        review: isoDay(from, published + review),
+      },
+    };
+  });
 
 /** The same leaflets, a third of them right to left: for the rules that hold in either direction (figures beside the text, words kept). */
 export const bothDirections: fc.Arbitrary<Case> = fc.record({ c: leafletCase, lang: fc.constantFrom('it' as const, 'en' as const, 'ar' as const) }).map(({ c, lang }) => ({ ...c, lang }));
@@ -210,13 +242,20 @@ export interface Laid {
   continued: string;
   tree: MarkupElement;
   patient: Patient | null;
+  /** the language pack's strings (the document control's words) */
+  strings: Record<string, unknown>;
+  /** the leaflet's source language and document control as laid out */
+  source: string;
+  document: Leaflet['document'];
 }
 
 export function lay(c: Case): Laid {
   const template = templates.get(c.template)!;
   const source = base.languages.find((l) => l.lang === c.lang)!;
-  const language: LanguageContent = { ...source, status: c.draft ? 'draft' : 'approved', title: c.title, subtitle: undefined, summary: c.summary, sections: c.sections };
-  const leaflet: Leaflet = { ...base, languages: [language] };
+  const doc = c.document;
+  const translatedFrom = doc && source.translatedFrom ? { ...source.translatedFrom, version: doc.translatedVersion } : source.translatedFrom;
+  const language: LanguageContent = { ...source, status: c.draft ? 'draft' : 'approved', title: c.title, subtitle: undefined, summary: c.summary, sections: c.sections, ...(translatedFrom && { translatedFrom }) };
+  const leaflet: Leaflet = { ...base, ...(doc && { document: { reference: doc.reference, version: doc.version, published: doc.published, review: doc.review } }), languages: [language] };
   const patient = c.patient ? { ...examplePatient, note: c.patient.note, appointment: { ...examplePatient.appointment, place: c.patient.place } } : null;
   const view = selectView(leaflet, template, brands.get(c.brand)!, { lang: c.lang, skip: [], paper: c.paper, patient, patientSkip: [], allowDraft: true }, { pack: packs.get(c.lang)!, uses: stringUses(template, PATIENT_ROW_KEYS) });
   if (!view.ok) throw new Error(JSON.stringify(view.diagnostics));
@@ -235,7 +274,8 @@ export function lay(c: Case): Laid {
   const rtl = view.value.dir === 'rtl';
   const flow = layoutLeaflet(composed.value.tree, { styles: stylesFor(theme), fonts: fonts.value, size: PAPER_SIZES[c.paper]!, margins: theme.margins, assets, rtl });
   const pages = paginate(flow, fonts.value);
-  const continued = String((packs.get(c.lang)!.strings as Record<string, unknown>).continued ?? '');
-  return { doc: rtl ? mirrorPages(pages) : pages, tree: composed.value.tree, patient, continued };
+  const strings = packs.get(c.lang)!.strings as Record<string, unknown>;
+  const continued = String(strings.continued ?? '');
+  return { doc: rtl ? mirrorPages(pages) : pages, tree: composed.value.tree, patient, continued, strings, source: leaflet.source, document: leaflet.document };
 }
 

@@ -67,6 +67,29 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
   const INSIDE_BOX = new Set<string>([KEEP.callout, KEEP.keyPoint, KEEP.patient, KEEP.contacts, KEEP.figure, KEEP.draft, KEEP.notes]);
   const cutLevel = (c: Chunk) => (!c.keepWithNext || c.why === undefined || BETWEEN_BLOCKS.has(c.why) ? 1 : INSIDE_BOX.has(c.why) ? 2 : 3);
 
+  /** H1 → 1, H2 → 2, H3 → 3: the heading a chunk draws, if any (a FAQ question is an H3) */
+  const headingLevel = (c: Chunk) => {
+    const group = c.groups.length ? flow.groups[c.groups[c.groups.length - 1]!] : undefined;
+    if (group?.kind !== 'heading' && group?.kind !== 'faq-question') return null;
+    for (const item of c.items) if (item.kind === 'text') for (const run of item.runs) if (run.struct !== null) return Number(/^H(\d)$/.exec(flow.structure.nodes[run.struct]!.role)?.[1] ?? 9);
+    return null;
+  };
+  /** The last chunk of the highest-level heading in chunks from..to that another heading follows, or null. */
+  const headingBreak = (from: number, to: number): number | null => {
+    let best: number | null = null;
+    let bestLevel = Infinity;
+    for (let k = from; k <= to; k++) {
+      const here = headingLevel(chunks[k]!);
+      const next = chunks[k + 1];
+      if (here === null || !next || next.groups[next.groups.length - 1] === chunks[k]!.groups[chunks[k]!.groups.length - 1] || headingLevel(next) === null) continue;
+      if (here <= bestLevel) {
+        best = k;
+        bestLevel = here;
+      }
+    }
+    return best;
+  };
+
   /** Opens a page for chunk `at`: when it continues a box or an unsplit block from the page before, a note says so. */
   const turn = (at: number, rules: string[], moved: number) => {
     newPage(rules, moved);
@@ -132,8 +155,14 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
         }
       if (best >= i) break;
     }
-    // nothing on the page may legally end it (a title taller than the page): cut where the page ends
-    if (best < i && atTop) best = Math.max(fit, i);
+    // nothing on the page may legally end it: a chain of headings and first
+    // lines taller than the page (a long large-print title on A5 with the first
+    // section's heading, its question and the answer's first lines) is cut
+    // between two of its headings, after the highest-level one that fits —
+    // the title ends page 1, rather than a question broken over two pages —
+    // and a heading taller than the page where the page ends
+    const forced = best < i && atTop;
+    if (forced) best = headingBreak(i, fit) ?? Math.max(fit, i);
     m = best;
 
     if (m < i) {
@@ -144,6 +173,8 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
       continue;
     }
     for (let k = i; k <= m; k++) place(chunks[k]!);
+    // the page records that what followed was bound to it and taller than a page
+    if (forced && m < j) turn(m + 1, [...rulesOf(i, j), NO_LEGAL_END], chainHeight(i, j, true));
     i = m + 1;
     // the rest of the chain is weighed again: it may fit in what is left of this page
   }
@@ -204,6 +235,9 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
   });
   return { pages: out, structure: flow.structure, outline, blocks: placedBlocks(flow, pages, continuedOn) };
 }
+
+/** Why a page ends after a heading: what is bound to it is taller than any page, and no place in it may end a page. */
+export const NO_LEGAL_END = 'the headings and first lines bound together are taller than a page: cut between headings';
 
 /** Each block's pages and the number of its lines or rows on each (chunks that draw content, not a box's padding). */
 function placedBlocks(flow: Flow, pages: { chunk: Chunk }[][], continuedOn: Set<number>[]): PlacedBlock[] {
