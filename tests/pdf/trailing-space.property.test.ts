@@ -5,6 +5,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { measure, type LoadedFont } from '../../src/write/pdf/fonts.js';
 import { spaceIsInert } from '../../src/write/pdf/trailing-space.js';
+import { spaceProvenInert } from '../../src/write/font-metrics.js';
 import { REPO } from './helpers.js';
 
 const SCRIPT_FACES = {
@@ -87,6 +88,13 @@ describe('a word without its trailing space, taken from the word shaped with it'
   it('a face whose tables may read a trailing space (DejaVu Sans: a legacy kern table; Noto Sans SC: lookups that cover the space) is not taken as proven', () => {
     expect(spaceIsInert(loaded('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').font)).toBe(false);
     expect(spaceIsInert(loaded('@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf').font)).toBe(false);
+  });
+
+  it('the build proved exactly the bundled faces that reading their tables at run time proves (dist/font-metrics.json)', () => {
+    for (const file of [...Object.values(SCRIPT_FACES), 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf', '@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf']) {
+      const face = loaded(file);
+      expect(spaceProvenInert(face.bytes), file).toBe(spaceIsInert(face.font));
+    }
   });
 
   for (const [name, chars, lang] of [

@@ -6,7 +6,7 @@ import type { ScriptName, Theme } from '../../model/template.js';
 import { CODES } from '../../diagnostics/codes.js';
 import { directionalRuns, hasRtl, mirrored } from './bidi.js';
 import { scriptOf } from './scripts.js';
-import { metricsFor, tableLayout, type FontMetrics } from '../font-metrics.js';
+import { metricsFor, spaceProvenInert, tableLayout, type FontMetrics } from '../font-metrics.js';
 import { endsInSpaceGlyph, spaceIsInert } from './trailing-space.js';
 
 /** One font file, parsed once per process and shared by every document the Renderer writes. */
@@ -352,7 +352,8 @@ function withoutSpace(font: LoadedFont, piece: string): fontkit.GlyphRun | undef
   if (!piece || piece.endsWith(' ') || piece.endsWith('\t')) return undefined;
   const spaced = font.runs[`${piece} `];
   if (!spaced) return undefined;
-  font.inertSpace ??= spaceIsInert(font.font);
+  // proven by the build for the bundled faces, else read from the font's tables once
+  font.inertSpace ??= spaceProvenInert(font.bytes) || spaceIsInert(font.font);
   if (!font.inertSpace || !endsInSpaceGlyph(font.font, spaced)) return undefined;
   const positions = spaced.positions.slice(0, -1);
   let advanceWidth = 0;
