@@ -262,7 +262,7 @@ if (c) console.log(`  cold ≥ 5× faster than Chromium: ${ms(c.cold)} / ${ms(ou
 if (c?.warm) console.log(`  (warm, one reused Chromium tab: ${ms(c.warm)} / ${ms(ours.warm)} = ${(c.warm / ours.warm).toFixed(1)}× faster)`);
 for (const lang of [...LANGS, 'he']) {
   const r = lang === 'he' ? find(HE) : find(`leaflets render --lang ${lang}`);
-  console.log(`  ${lang}${lang === 'he' ? ' (short test leaflet)' : ''} cold ≤ 2× it: ${ms(r.cold)} / ${ms(ours.cold)} = ${x(r.cold / ours.cold)} wall${r.cpu && ours.cpu ? `, ${x(r.cpu / ours.cpu)} CPU` : ''} ${verdict(r.cold <= 2 * ours.cold)}; warm ${x(r.warm / ours.warm)} it`);
+  console.log(`  ${lang}${lang === 'he' ? ' (short test leaflet)' : ''} cold ≤ 2× it: ${ms(r.cold)} / ${ms(ours.cold)} = ${x(r.cold / ours.cold)} wall ${verdict(r.cold <= 2 * ours.cold)}${r.cpu && ours.cpu ? `, ${x(r.cpu / ours.cpu)} CPU ${verdict(r.cpu <= 2 * ours.cpu)}` : ''}; warm ${x(r.warm / ours.warm)} it`);
 }
 console.log(`  over Node's own start: leaflets cold − node = ${ms(ours.cold - node.cold)} wall${ours.cpu && node.cpu ? `, ${ms(ours.cpu - node.cpu)} CPU` : ''}`);
 console.log('  (warm HTML ≤ 5 ms and build ≥ 1.5× Typst: npm run bench -- html batch)');
