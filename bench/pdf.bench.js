@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // PDF benchmark: the Italian periduroscopia leaflet, A4, DejaVu Sans, with
-// the Arabic, Chinese and Hindi translations beside it, measured side by
-// side in one run against Typst and Chromium print-to-PDF.
+// the Arabic, Chinese, Hindi and Bengali translations beside it and the
+// Hebrew test leaflet (tests/fixtures/leaflets/bidi-sample, a short one:
+// its ratio to Italian is not like for like), measured side by side in one
+// run against Typst and Chromium print-to-PDF.
 //   cold: a whole process from start to PDF on disk — median wall time and
 //         median CPU time (user + sys) of runs taken in rounds, every
 //         command once a round (A B C … A B C …), so that load from other
@@ -12,7 +14,7 @@
 //         so neither returns a paragraph or a document laid out before.
 // Needs a build (npm run build). Run: npm run bench -- pdf
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,7 +77,13 @@ if (!existsSync(path.join(repo, 'dist/bundle/cli.cjs')) || !existsSync(path.join
 const rows = [];
 const skipped = [];
 const row = (name, cold, warmMs) => rows.push({ name, cold: cold?.wall ?? null, cpu: cold?.cpu ?? null, warm: warmMs });
-const LANGS = ['ar', 'zh-Hans', 'hi'];
+const LANGS = ['ar', 'zh-Hans', 'hi', 'bn'];
+// the Hebrew leaflet is a test fixture: it renders from a content root of its own, with the bundled brands
+const heSource = path.join(repo, 'tests/fixtures/leaflets/bidi-sample');
+const heRoot = path.join(tmp, 'he-root');
+cpSync(path.join(repo, 'data/brands'), path.join(heRoot, 'data/brands'), { recursive: true });
+cpSync(heSource, path.join(heRoot, 'data/leaflets/bidi-sample'), { recursive: true });
+const HE = 'leaflets render bidi-sample --lang he (bin)';
 const binEnv = { env: { ...process.env, SOURCE_DATE_EPOCH: '' } };
 const render = (lang, file) => ({ cmd: process.execPath, args: ['bin/leaflets.js', 'render', 'periduroscopia', '--lang', lang, '--format', 'pdf', '-o', file, '--overwrite'], opts: binEnv });
 const viaMain = (entry, file) => ({
@@ -159,6 +167,12 @@ const jobs = [
   { name: 'leaflets render (ES-module bundle, no cache)', ...viaMain('dist/bundle/cli.js', path.join(tmp, 'esm.pdf')) },
   { name: 'leaflets render (per-file dist/, no bundle)', ...viaMain('dist/cli/main.js', path.join(tmp, 'files.pdf')) },
   ...LANGS.map((lang) => ({ name: `leaflets render --lang ${lang} (bin)`, ...render(lang, path.join(tmp, `${lang}.pdf`)) })),
+  {
+    name: HE,
+    cmd: process.execPath,
+    args: [path.join(repo, 'bin/leaflets.js'), 'render', 'bidi-sample', '--lang', 'he', '--format', 'pdf', '-o', path.join(tmp, 'he.pdf'), '--overwrite'],
+    opts: { ...binEnv, cwd: heRoot },
+  },
   ...(typst ? [{ name: 'Typst (typst-ts-node-compiler 0.7.0)', cmd: process.execPath, args: ['-e', typstScript] }] : []),
 ];
 if (chromium) {
@@ -184,6 +198,16 @@ row('leaflets render (bin: bundle + code cache)', colds['leaflets render (bin: b
 row('leaflets render (ES-module bundle, no cache)', colds['leaflets render (ES-module bundle, no cache)'], null);
 row('leaflets render (per-file dist/, no bundle)', colds['leaflets render (per-file dist/, no bundle)'], null);
 for (const lang of LANGS) row(`leaflets render --lang ${lang} (bin)`, colds[`leaflets render --lang ${lang} (bin)`], await warmOf(lang));
+{
+  const heCorpus = distinctCorpus(repo, WARM + WARMUP, { langs: ['he'], source: heSource });
+  const heRenderer = new Renderer({ root: heCorpus.root, cwd: heCorpus.root });
+  const heWarm = await warm(async (n) => {
+    const r = await heRenderer.render({ leaflet: heCorpus.copies[n].id, lang: 'he', template: 'standard', formats: ['pdf'], paper: 'a4', skip: [] });
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+  });
+  row(HE, colds[HE], heWarm);
+  rmSync(heCorpus.root, { recursive: true, force: true });
+}
 
 if (typst) {
   const compiler = typst.NodeCompiler.create({ fontArgs: [{ fontPaths: [fontDir] }] });
@@ -236,9 +260,9 @@ if (t) {
 }
 if (c) console.log(`  cold ≥ 5× faster than Chromium: ${ms(c.cold)} / ${ms(ours.cold)} = ${(c.cold / ours.cold).toFixed(1)}× wall${ours.cpu && c.cpu ? `, ${(c.cpu / ours.cpu).toFixed(1)}× CPU` : ''} ${verdict(c.cold / ours.cold >= 5)}`);
 if (c?.warm) console.log(`  (warm, one reused Chromium tab: ${ms(c.warm)} / ${ms(ours.warm)} = ${(c.warm / ours.warm).toFixed(1)}× faster)`);
-for (const lang of LANGS) {
-  const r = find(`leaflets render --lang ${lang}`);
-  console.log(`  ${lang} cold ≤ 2× it: ${ms(r.cold)} / ${ms(ours.cold)} = ${x(r.cold / ours.cold)} wall${r.cpu && ours.cpu ? `, ${x(r.cpu / ours.cpu)} CPU` : ''} ${verdict(r.cold <= 2 * ours.cold)}; warm ${x(r.warm / ours.warm)} it`);
+for (const lang of [...LANGS, 'he']) {
+  const r = lang === 'he' ? find(HE) : find(`leaflets render --lang ${lang}`);
+  console.log(`  ${lang}${lang === 'he' ? ' (short test leaflet)' : ''} cold ≤ 2× it: ${ms(r.cold)} / ${ms(ours.cold)} = ${x(r.cold / ours.cold)} wall ${verdict(r.cold <= 2 * ours.cold)}${r.cpu && ours.cpu ? `, ${x(r.cpu / ours.cpu)} CPU ${verdict(r.cpu <= 2 * ours.cpu)}` : ''}; warm ${x(r.warm / ours.warm)} it`);
 }
 console.log(`  over Node's own start: leaflets cold − node = ${ms(ours.cold - node.cold)} wall${ours.cpu && node.cpu ? `, ${ms(ours.cpu - node.cpu)} CPU` : ''}`);
 console.log('  (warm HTML ≤ 5 ms and build ≥ 1.5× Typst: npm run bench -- html batch)');

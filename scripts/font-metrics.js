@@ -18,7 +18,7 @@
 // the writer falls back to fontkit. tests/pdf/font-metrics.property.test.ts
 // checks the table against fontkit's own layout on random strings.
 // Runs after tsc in `npm run build`.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,9 +30,10 @@ const require = createRequire(import.meta.url);
 const { SHAPING } = await import(pathToFileURL(path.join(root, 'dist/write/pdf/fonts.js')).href);
 const { fontKey, METRICS_VERSION } = await import(pathToFileURL(path.join(root, 'dist/write/font-metrics.js')).href);
 const { scriptOf } = await import(pathToFileURL(path.join(root, 'dist/write/pdf/scripts.js')).href);
+const { spaceIsInert } = await import(pathToFileURL(path.join(root, 'dist/write/pdf/trailing-space.js')).href);
 
-/** Body faces of every bundled template, resolved as the theme loader resolves package paths. */
-function bodyFaces() {
+/** Body faces (or, with `scripts`, the script faces and fallbacks) of every bundled template, resolved as the theme loader resolves package paths. */
+function bodyFaces(scripts = false) {
   const files = new Set();
   const templates = path.join(root, 'templates');
   for (const t of readdirSync(templates, { withFileTypes: true })) {
@@ -43,11 +44,17 @@ function bodyFaces() {
     } catch {
       continue;
     }
-    for (const f of Object.values(theme?.fonts?.body ?? {})) {
+    const named = scripts
+      ? [...Object.values(theme?.fonts?.scripts ?? {}).flatMap((s) => [s?.regular, s?.bold]), ...(theme?.fonts?.fallback ?? [])].filter(Boolean)
+      : Object.values(theme?.fonts?.body ?? {});
+    for (const f of named) {
       try {
         files.add(require.resolve(f));
       } catch {
-        /* a face in the template's own folder: measured at run time */
+        // a font package whose `exports` names only its JavaScript still ships its files (as template.ts finds them)
+        const inPackage = path.join(root, 'node_modules', f);
+        if (scripts && !f.startsWith('.') && existsSync(inPackage)) files.add(inPackage);
+        // else a face in the template's own folder: measured at run time
       }
     }
   }
@@ -198,5 +205,12 @@ const out = { version: METRICS_VERSION, fonts: {} };
 for (const file of bodyFaces()) {
   const { key, value } = metricsOf(file);
   out.fonts[key] = value;
+}
+// the faces whose tables prove a trailing space changes no shaping (trailing-space.ts), so that a
+// render need not read every lookup of a Devanagari or Bengali face to know it (about 50 ms a face)
+out.inertSpace = [];
+for (const file of [...bodyFaces(), ...bodyFaces(true)]) {
+  const bytes = readFileSync(file);
+  if (spaceIsInert(fontkit.create(bytes))) out.inertSpace.push(fontKey(bytes));
 }
 writeFileSync(path.join(root, 'dist/font-metrics.json'), JSON.stringify(out));

@@ -27,14 +27,15 @@ export function distinct(doc, n) {
 }
 
 /**
- * A content root holding `count` distinct copies of the bundled leaflet
- * (ids leaflet-0000 …), each in `langs`, counter `first + i` in every
- * paragraph. Returns the root and the parsed language files per copy.
+ * A content root holding `count` distinct copies of a leaflet folder
+ * (`source`, by default the bundled periduroscopia; ids leaflet-0000 …),
+ * each in `langs`, counter `first + i` in every paragraph. Returns the root
+ * and the parsed language files per copy.
  */
-export function distinctCorpus(repo, count, { langs = ['it'], first = 1000 } = {}) {
+export function distinctCorpus(repo, count, { langs = ['it'], first = 1000, source = path.join(repo, 'data', 'leaflets', 'periduroscopia') } = {}) {
   const root = mkdtempSync(path.join(tmpdir(), 'leaflets-bench-distinct-'));
   cpSync(path.join(repo, 'data', 'brands'), path.join(root, 'data', 'brands'), { recursive: true });
-  const src = path.join(repo, 'data', 'leaflets', 'periduroscopia');
+  const src = source;
   const shared = readFileSync(path.join(src, 'leaflet.yaml'), 'utf8');
   const docs = Object.fromEntries(langs.map((l) => [l, parse(readFileSync(path.join(src, `${l}.yaml`), 'utf8'))]));
   const copies = [];

@@ -46,6 +46,27 @@ export interface FontMetrics {
 
 const FILE = new URL('../../dist/font-metrics.json', import.meta.url);
 let tables: Record<string, FaceTable> | null | undefined;
+/** keys of the faces the build proved a trailing space inert in */
+let inertSpace: ReadonlySet<string> = new Set();
+
+function load(): void {
+  if (tables !== undefined) return;
+  try {
+    const data = JSON.parse(readFileSync(FILE, 'utf8')) as { version: number; fonts: Record<string, FaceTable>; inertSpace?: string[] };
+    tables = data.version === METRICS_VERSION ? data.fonts : null;
+    if (tables) inertSpace = new Set(data.inertSpace ?? []);
+  } catch {
+    // no table (a bare tsc build): every piece is shaped by fontkit
+    tables = null;
+  }
+}
+
+/** Whether the build proved, for this font file, that a trailing space changes no shaping (src/write/pdf/trailing-space.ts). */
+export function spaceProvenInert(bytes: Uint8Array): boolean {
+  load();
+  const key = fontKey(bytes);
+  return key !== undefined && inertSpace.has(key);
+}
 
 /**
  * A font file's identity: its length and the checksum adjustment its head
@@ -69,15 +90,7 @@ export function fontKey(bytes: Uint8Array): string | undefined {
 
 /** The build-time metrics of this font file, when the build made some for it. */
 export function metricsFor(bytes: Uint8Array, unitsPerEm: number): FontMetrics | undefined {
-  if (tables === undefined) {
-    try {
-      const data = JSON.parse(readFileSync(FILE, 'utf8')) as { version: number; fonts: Record<string, FaceTable> };
-      tables = data.version === METRICS_VERSION ? data.fonts : null;
-    } catch {
-      // no table (a bare tsc build): every piece is shaped by fontkit
-      tables = null;
-    }
-  }
+  load();
   const key = fontKey(bytes);
   const table = key === undefined ? undefined : tables?.[key];
   if (!table || table.unitsPerEm !== unitsPerEm) return undefined;

@@ -6,7 +6,8 @@ import type { ScriptName, Theme } from '../../model/template.js';
 import { CODES } from '../../diagnostics/codes.js';
 import { directionalRuns, hasRtl, mirrored } from './bidi.js';
 import { scriptOf } from './scripts.js';
-import { metricsFor, tableLayout, type FontMetrics } from '../font-metrics.js';
+import { metricsFor, spaceProvenInert, tableLayout, type FontMetrics } from '../font-metrics.js';
+import { endsInSpaceGlyph, spaceIsInert } from './trailing-space.js';
 
 /** One font file, parsed once per process and shared by every document the Renderer writes. */
 export interface LoadedFont {
@@ -36,6 +37,8 @@ export interface LoadedFont {
   features: Record<string, boolean>;
   /** build-time metrics of a body face (font-metrics.ts): Latin, Greek and Cyrillic pieces laid out without fontkit's engine */
   metrics?: FontMetrics;
+  /** whether a trailing space changes nothing in the shaping of the text before it (trailing-space.ts); found on first need */
+  inertSpace?: boolean;
 }
 
 /**
@@ -322,15 +325,43 @@ function shape(font: LoadedFont, piece: string): fontkit.GlyphRun {
       font.runs[piece] = fromTable as unknown as fontkit.GlyphRun;
       return font.runs[piece];
     }
+    const derived = withoutSpace(font, piece);
+    if (derived) return derived;
     run = font.font.layout(piece, SHAPING);
-  } else
+  } else {
+    const derived = withoutSpace(font, piece);
+    if (derived) return derived;
     try {
       // a fresh object for full shaping: fontkit writes the script's features into the one it is given
       run = font.font.layout(piece, {});
     } catch {
       run = font.font.layout(piece, WITHOUT_MARK_POSITIONING());
     }
+  }
   scaleRun(font, run);
+  font.runs[piece] = run;
+  return run;
+}
+
+/**
+ * A word without its trailing space, taken from the word shaped with it
+ * when the font proves a trailing space changes nothing (trailing-space.ts):
+ * the line breaker measures most words both ways, and in an Indic face each
+ * shaping is a whole run of fontkit's Indic shaper. Its glyphs and positions
+ * are the spaced run's (already scaled), less the space; pdfkit reads no more.
+ */
+function withoutSpace(font: LoadedFont, piece: string): fontkit.GlyphRun | undefined {
+  if (!piece || piece.endsWith(' ') || piece.endsWith('\t')) return undefined;
+  const spaced = font.runs[`${piece} `];
+  if (!spaced) return undefined;
+  // proven by the build for the bundled faces, else read from the font's tables once
+  font.inertSpace ??= spaceProvenInert(font.bytes) || spaceIsInert(font.font);
+  if (!font.inertSpace || !endsInSpaceGlyph(font.font, spaced)) return undefined;
+  const positions = spaced.positions.slice(0, -1);
+  let advanceWidth = 0;
+  // summed as fontkit's GlyphRun sums it, so the width is the same number to the last bit
+  for (const p of positions) advanceWidth += p.xAdvance!;
+  const run = { glyphs: spaced.glyphs.slice(0, -1), positions, advanceWidth } as unknown as fontkit.GlyphRun;
   font.runs[piece] = run;
   return run;
 }
