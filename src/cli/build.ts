@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CliIO } from './context.js';
-import { examples, withCommon } from './options.js';
+import { examples, paperOption, withCommon } from './options.js';
 
 export interface BuildCliOptions {
   root: string;
@@ -28,7 +28,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void): Comman
     .option('--format <formats>', "pdf, html or pdf,html (default: the config's, else both)")
     .option('--brand <names>', "brands, comma-separated, or all (default: the config's, else the neutral brand)")
     .option('--template <names>', "templates, comma-separated, or all (default: the config's, else standard)")
-    .addOption(new Option('--paper <size>', "paper size (default: the config's, else a4)").choices(['a4', 'letter', 'a5']))
+    .addOption(paperOption("paper size (default: the config's, else a4)"))
     .option('--sections <ids>', 'keep only these sections (comma-separated)')
     .option('--skip <ids>', 'leave out these sections (comma-separated)')
     .option('--out <dir>', "output folder (default: the config's out, else <root>/out)")

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { statSync } from 'node:fs';
 import { UsageError, type CliIO } from './context.js';
 
@@ -27,4 +27,15 @@ export function rootOf(opts: { root?: string }, io: CliIO): string {
 
 export function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+const PAPERS = ['a4', 'letter', 'a5'];
+
+/** `--paper`: A4, Letter and A5 as people write them, in any case; another size is a usage error listing the three. */
+export function paperOption(description: string): Option {
+  return new Option('--paper <size>', description).choices(PAPERS).argParser((value: string) => {
+    const paper = value.toLowerCase();
+    if (!PAPERS.includes(paper)) throw new InvalidArgumentError(`Allowed choices are ${PAPERS.join(', ')}.`);
+    return paper;
+  });
 }

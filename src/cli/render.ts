@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CliIO } from './context.js';
-import { examples, withCommon } from './options.js';
+import { examples, paperOption, withCommon } from './options.js';
 
 export interface RenderCliOptions {
   root: string;
@@ -29,7 +29,7 @@ export function renderCommand(io: CliIO, setExit: (code: number) => void): Comma
     .option('--format <formats>', 'pdf, html or pdf,html', 'pdf')
     .option('--brand <name>', 'brand from data/brands/<name>.yaml, also in the default file name (default: neutral, built in when the root has no neutral.yaml)')
     .option('--template <name>', 'template: standard or large-print', 'standard')
-    .addOption(new Option('--paper <size>', 'paper size (PDF and print CSS)').choices(['a4', 'letter', 'a5']).default('a4'))
+    .addOption(paperOption('paper size (PDF and print CSS)').default('a4'))
     .option('--sections <ids>', 'keep only these sections (comma-separated; parent.child for one subsection)')
     .option('--skip <ids>', 'leave out these sections (comma-separated)')
     .option('--patient <file>', "a patient file: the handout gets that patient's appointment box")

@@ -322,3 +322,23 @@ describe('output into a pipe that closes early', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('--paper as people write it', () => {
+  it('A5 and Letter in capitals are the a5 and letter sizes; B5 is a usage error listing the three, exit 2', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(path.join(tmpdir(), 'leaflets-paper-'));
+    try {
+      const out = path.join(dir, 'a5.html');
+      const r = await runCli(['render', 'periduroscopia', '--lang', 'it', '--format', 'html', '--paper', 'A5', '-o', out]);
+      expect(r.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toMatch(/@page\s*\{[^}]*size:\s*A5/i);
+      expect((await runCli(['render', 'periduroscopia', '--paper', 'Letter', '--format', 'html', '-o', path.join(dir, 'l.html')])).code).toBe(0);
+      const bad = await runCli(['render', 'periduroscopia', '--paper', 'B5', '-o', path.join(dir, 'b5.pdf')]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('a4, letter, a5');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
