@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { lazyPostTable } from './post-table.js';
 import type { Diagnostic, Result } from '../../model/diagnostic.js';
 import type { FaceName } from '../../model/layout.js';
 import type { ScriptName, Theme } from '../../model/template.js';
@@ -86,6 +87,7 @@ export function loadFonts(theme: Theme, cache: Map<string, unknown>, themeFile: 
         features,
       };
       if (typeof loaded.font.hasGlyphForCodePoint !== 'function') throw new Error('a font collection, not one font');
+      lazyPostTable(loaded.font);
       if (features === SHAPING) loaded.metrics = metricsFor(bytes, loaded.font.unitsPerEm);
       cache.set(key, loaded);
       return loaded;
