@@ -16,7 +16,8 @@ type P5Node = DefaultTreeAdapterMap['childNode'];
  * inside inline elements is kept as written (the writers collapse spaces).
  */
 export function parseMarkup(html: string, template?: Template): Result<MarkupElement> {
-  const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
+  // no source locations: a mistake is pointed at the template line that writes it (whereInTemplate), never at the rendered markup
+  const fragment = parseFragment(html);
   const diagnostics: Diagnostic[] = [];
   const nodes = convert(fragment.childNodes as P5Node[], diagnostics, template);
   const roots = nodes.filter((n): n is MarkupElement => n.type === 'element');
@@ -49,9 +50,6 @@ function convert(nodes: P5Node[], diagnostics: Diagnostic[], template: Template 
     }
     if (n.nodeName === '#comment') continue;
     const el = n as DefaultTreeAdapterMap['element'];
-    const loc = el.sourceCodeLocation;
-    const line = loc?.startLine ?? 0;
-    const column = loc?.startCol ?? 0;
     const rule = CONTRACT[el.tagName];
     const problem = (what: string) =>
       diagnostics.push({
@@ -86,8 +84,6 @@ function convert(nodes: P5Node[], diagnostics: Diagnostic[], template: Template 
       classes,
       attrs,
       children: convert(el.childNodes as P5Node[], diagnostics, template, inInline || rule.inline === true),
-      line,
-      column,
     });
   }
   return out;

@@ -5,9 +5,6 @@ export interface MarkupElement {
   classes: string[];
   attrs: Record<string, string>;
   children: MarkupNode[];
-  /** position in the rendered markup, 1-based */
-  line: number;
-  column: number;
 }
 
 export interface MarkupText {
