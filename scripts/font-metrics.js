@@ -27,6 +27,8 @@ import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+// the copy fontkit itself uses
+const unicodeProperties = createRequire(require.resolve('fontkit'))('unicode-properties');
 const { SHAPING } = await import(pathToFileURL(path.join(root, 'dist/write/pdf/fonts.js')).href);
 const { fontKey, METRICS_VERSION } = await import(pathToFileURL(path.join(root, 'dist/write/font-metrics.js')).href);
 const { scriptOf } = await import(pathToFileURL(path.join(root, 'dist/write/pdf/scripts.js')).href);
@@ -95,6 +97,8 @@ function metricsOf(file) {
     const g = run.glyphs[0];
     const p = run.positions[0];
     if (g.id !== font.glyphForCodePoint(c).id || p.xAdvance !== g.advanceWidth || p.yAdvance || p.xOffset || p.yOffset) continue;
+    // the writer makes these glyphs without fontkit's mark look-up (glyphOf in src/write/font-metrics.ts)
+    if (unicodeProperties.isMark(c)) throw new Error(`font metrics: U+${c.toString(16)} is a mark to fontkit but not to \\p{M}; exclude it`);
     chars.push({ c, gid: g.id, adv: g.advanceWidth, script: run.script });
   }
   const gpos = font._layoutEngine.engine?.GPOSProcessor;

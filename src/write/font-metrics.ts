@@ -104,6 +104,22 @@ export function metricsFor(bytes: Uint8Array, unitsPerEm: number): FontMetrics |
   return { table, index, variant, scale: 1000 / unitsPerEm };
 }
 
+/**
+ * fontkit's own glyph object, shared per font and carrying the code points
+ * it was first asked for, as its layout returns it. fontkit works out
+ * whether a new glyph's characters are marks from the Unicode property
+ * trie, which it inflates on first use (several milliseconds of a cold
+ * start); a table character is never a mark (the build checks that against
+ * the same data), so its glyph is made without the look-up.
+ */
+function glyphOf(font: fontkit.Font, id: number, char: number): fontkit.Glyph {
+  const made = (font as unknown as { _glyphs?: Record<number, fontkit.Glyph | undefined> })._glyphs;
+  if (!made || made[id]) return font.getGlyph(id, [char]);
+  const glyph = font.getGlyph(id, []) as fontkit.Glyph & { codePoints: number[] };
+  glyph.codePoints = [char];
+  return glyph;
+}
+
 /** What pdfkit and the writer read of a glyph run. */
 export interface TableRun {
   glyphs: fontkit.Glyph[];
@@ -136,8 +152,7 @@ export function tableLayout(m: FontMetrics, font: fontkit.Font, piece: string): 
   let advanceWidth = 0;
   for (let i = 0; i < n; i++) {
     const e = entries[i]!;
-    // fontkit's own glyph object (shared per font, carrying the code points it was first asked for), as its layout returns
-    glyphs[i] = font.getGlyph(table.gid[e]!, [piece.charCodeAt(i)]);
+    glyphs[i] = glyphOf(font, table.gid[e]!, piece.charCodeAt(i));
     const adv = table.adv[e]!;
     const k = i + 1 < n ? kern[table.row[e]! * table.cols + table.col[entries[i + 1]!]!]! : 0;
     // fontkit adds the kerning to the advance in font units; pdfkit then scales every field
