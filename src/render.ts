@@ -66,8 +66,10 @@ export class Renderer {
 
   constructor(readonly options: { root: string; cwd: string }) {}
 
-  leaflet(id: string): Promise<Result<Leaflet>> {
-    return memo(this.leaflets, id, () => loadLeaflet(id, this.options));
+  /** The leaflet with every language read or, given `languages`, with only their files and the source language's. */
+  leaflet(id: string, languages?: readonly string[]): Promise<Result<Leaflet>> {
+    const key = languages === undefined ? id : `${id}\0${languages.join('\0')}`;
+    return memo(this.leaflets, key, () => loadLeaflet(id, { ...this.options, ...(languages !== undefined && { languages }) }));
   }
   template(name: string): Promise<Result<Template>> {
     return memo(this.templates, name, () => loadTemplate(name, this.options));
@@ -81,7 +83,8 @@ export class Renderer {
 
   /** load → select → compose, stopping at the first stage that fails. */
   async compose(req: RenderRequest, pace: Pace = pacer(undefined)): Promise<Result<Composed>> {
-    const [leaflet, template, brand] = await Promise.all([this.leaflet(req.leaflet), this.template(req.template), this.brand(req.brand)]);
+    // a render reads the language it renders (and the source it is checked against), not every translation
+    const [leaflet, template, brand] = await Promise.all([this.leaflet(req.leaflet, req.lang === undefined ? [] : [req.lang]), this.template(req.template), this.brand(req.brand)]);
     await pace();
     const failed: Diagnostic[] = [];
     for (const r of [leaflet, template, brand]) if (!r.ok) failed.push(...r.diagnostics);
@@ -125,7 +128,7 @@ export class Renderer {
     const pace = pacer(control.signal);
     const composed = await this.compose(req, pace);
     if (!composed.ok) return composed;
-    const leaflet = (await this.leaflet(req.leaflet)) as { ok: true; value: Leaflet };
+    const leaflet = (await this.leaflet(req.leaflet, req.lang === undefined ? [] : [req.lang])) as { ok: true; value: Leaflet };
     const date = req.date ?? new Date(`${leaflet.value.document.published}T00:00:00Z`);
     const template = (await this.template(req.template)) as { ok: true; value: Template };
     const out: Artefact[] = [];

@@ -24,6 +24,13 @@ export interface LoadOptions {
   root: string;
   /** for file names in messages */
   cwd: string;
+  /**
+   * Only these languages' files are read, with the source language's (a
+   * translation is checked against it); the others are listed by name in
+   * `available` and neither parsed nor checked. A render of one language
+   * reads two files, not every translation. Without it, every file is read.
+   */
+  languages?: readonly string[];
 }
 
 /** Ids of the leaflets under the root, sorted. */
@@ -127,9 +134,11 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
     }
   }
 
-  const files = (await readdir(dir))
+  const listed = (await readdir(dir))
     .filter((f) => /\.ya?ml$/.test(f) && f !== 'leaflet.yaml')
     .sort();
+  const wanted = options.languages && new Set([...options.languages, source]);
+  const files = wanted ? listed.filter((f) => wanted.has(f.replace(/\.ya?ml$/, ''))) : listed;
   const languages: LanguageContent[] = [];
   // A translation's problems stay with it (a broken uk.yaml never stops it.yaml); the source's fail the leaflet.
   const perFile = new Map<string, Diagnostic[]>();
@@ -164,7 +173,7 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
     languages.push(built.value);
   }
 
-  if (!files.length)
+  if (!listed.length)
     diagnostics.push({
       code: CODES.NO_LANGUAGES,
       severity: 'error',
@@ -173,7 +182,7 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
     });
 
   const sourceName = files.find((f) => f.replace(/\.ya?ml$/, '') === source);
-  if (source && files.length && !sourceName && sharedMap) {
+  if (source && listed.length && !sourceName && sharedMap) {
     const p = sharedMap.locate('/source');
     diagnostics.push({
       code: CODES.SOURCE_LANG_MISSING,
@@ -201,7 +210,18 @@ export async function loadLeaflet(id: string, options: LoadOptions): Promise<Res
   usable.sort((a, b) => (a.lang === source ? -1 : b.lang === source ? 1 : a.lang.localeCompare(b.lang)));
   return {
     ok: true,
-    value: { id, dir, file: show(sharedFile), source, document, ...(online !== undefined && { online }), languages: usable, broken, sourceMap: sharedMap },
+    value: {
+      id,
+      dir,
+      file: show(sharedFile),
+      source,
+      document,
+      ...(online !== undefined && { online }),
+      languages: usable,
+      broken,
+      available: [...new Set(listed.map((f) => f.replace(/\.ya?ml$/, '')))].sort((a, b) => (a === source ? -1 : b === source ? 1 : a.localeCompare(b))),
+      sourceMap: sharedMap,
+    },
     warnings: diagnostics,
   };
 }

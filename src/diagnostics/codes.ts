@@ -70,7 +70,7 @@ export const CODES = {
   STRINGS_MISSING_KEY: 'LEAF2010',
   /** a pack key no template uses (a typo, usually) */
   STRINGS_UNKNOWN_KEY: 'LEAF2011',
-  /** another language's file is broken: this one still renders */
+  /** another language's file is broken: this one still renders (no longer said by render, which reads only its own language; kept so the code is never reused) */
   OTHER_LANGUAGE_BROKEN: 'LEAF2012',
   /** no font of the template covers the language's script */
   LANGUAGE_WITHOUT_FONT: 'LEAF2013',

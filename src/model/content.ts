@@ -170,6 +170,8 @@ export interface Leaflet {
    * and exits 1, `build` fails only their artefacts.
    */
   broken: BrokenLanguage[];
+  /** every language that has a file, read or not (a load may read only the languages it needs); source first, then alphabetical */
+  available: string[];
   sourceMap: SourceMap;
 }
 

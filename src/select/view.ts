@@ -47,7 +47,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
   // Fallback rule, stated once: no --lang means the source language; a named language must exist, never silently replaced.
   const content: LanguageContent | undefined = leaflet.languages.find((l) => l.lang === lang);
   if (!content) {
-    const have = leaflet.languages.map((l) => l.lang);
+    const have = leaflet.available;
     return fail(CODES.UNKNOWN_LANGUAGE, `The leaflet '${leaflet.id}' has no language '${lang}'.${didYouMean(lang, have)} Languages: ${have.join(', ')}.`);
   }
   // every string the template reads is there, or nothing renders; a timeline's words are read by select itself
