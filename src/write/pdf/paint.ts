@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { fastTrueTypeSubset } from './subset.js';
 import type * as fontkit from 'fontkit';
 import type { LaidOutDocument, PageItem, PlacedRun } from '../../model/layout.js';
 import type { LoadedAsset } from './assets.js';
@@ -120,6 +121,7 @@ function registerFonts(doc: Doc, fonts: FontChain, cache: Map<string, unknown>, 
     if (!used.has(name)) return;
     const embedded = new Embedded(doc, f.font, `F${base + i + 1}`) as EmbeddedInternals;
     embedded.layoutCache = f.runs;
+    fastTrueTypeSubset(embedded.subset);
     // a right-to-left run is drawn exactly as fonts.ts shaped and measured it
     // (right to left whatever its characters); pdfkit would pick the direction from the script
     const layout = embedded.layout.bind(embedded);
@@ -143,6 +145,7 @@ function fontsUsed(laid: LaidOutDocument): Set<string> {
 /** pdfkit 0.17.2's EmbeddedFont, the parts paint replaces. */
 interface EmbeddedInternals {
   layoutCache: unknown;
+  subset: unknown;
   layout(text: string, features: unknown, onlyWidth?: boolean): unknown;
 }
 
