@@ -39,3 +39,19 @@ for (const source of sources) {
 }
 writeFileSync(path.join(root, 'dist/templates.precompiled.json'), JSON.stringify(out));
 writeFileSync(path.join(root, 'dist/templates.strings.json'), JSON.stringify(reads));
+
+// The bundled stylesheets that pass the stylesheet check, as text: a render
+// of a bundled template then skips parsing its CSS again (src/content/template.ts).
+const { checkStylesheet } = await import(pathToFileURL(path.join(root, 'dist/content/stylesheet.js')).href);
+const clean = [];
+for (const t of readdirSync(templates, { withFileTypes: true })) {
+  if (!t.isDirectory()) continue;
+  let css;
+  try {
+    css = readFileSync(path.join(templates, t.name, 'style.css'), 'utf8');
+  } catch {
+    continue;
+  }
+  if (checkStylesheet(css, `templates/${t.name}/style.css`).length === 0) clean.push(css);
+}
+writeFileSync(path.join(root, 'dist/stylesheets.checked.json'), JSON.stringify(clean));
