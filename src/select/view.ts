@@ -40,6 +40,14 @@ export interface SelectedStrings {
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps']);
 
+/** One formatter a language: making one loads the locale's data, which costs more than the dates it formats. */
+const longDates = new Map<string, Intl.DateTimeFormat>();
+function longDate(lang: string): Intl.DateTimeFormat {
+  let f = longDates.get(lang);
+  if (!f) longDates.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })));
+  return f;
+}
+
 /** Picks the language and sections and merges template, brand and leaflet into the one view a template reads. */
 export function selectView(leaflet: Leaflet, template: Template, brand: Brand, selection: Selection, strings: SelectedStrings): Result<ViewModel> {
   const diagnostics: Diagnostic[] = [];
@@ -168,8 +176,7 @@ export function selectView(leaflet: Leaflet, template: Template, brand: Brand, s
   });
 
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const date = (iso: string) => longDate(lang).format(new Date(`${iso}T00:00:00Z`));
   return {
     ok: true,
     value: {
