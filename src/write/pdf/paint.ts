@@ -125,7 +125,8 @@ function registerFonts(doc: Doc, fonts: FontChain, cache: Map<string, unknown>, 
     // a right-to-left run is drawn exactly as fonts.ts shaped and measured it
     // (right to left whatever its characters); pdfkit would pick the direction from the script
     const layout = embedded.layout.bind(embedded);
-    embedded.layout = (text, features, onlyWidth) => (features === DRAW_RTL ? shapeRtl(f, text) : layout(text, features, onlyWidth));
+    embedded.layout = (text, features, onlyWidth) =>
+      features === DRAW_RTL ? shapeRtl(f, text) : features ? layout(text, features, onlyWidth) : spaceSeparated(embedded, text, onlyWidth);
     internals._fontFamilies[name] = embedded;
   });
   internals._fontCount = base + all.length;
@@ -143,10 +144,43 @@ function fontsUsed(laid: LaidOutDocument): Set<string> {
 }
 
 /** pdfkit 0.17.2's EmbeddedFont, the parts paint replaces. */
-interface EmbeddedInternals {
+export interface EmbeddedInternals {
   layoutCache: unknown;
   subset: unknown;
   layout(text: string, features: unknown, onlyWidth?: boolean): unknown;
+  layoutCached(piece: string): fontkit.GlyphRun;
+}
+
+/**
+ * pdfkit's layout of text without features (pdfkit 0.17.2,
+ * EmbeddedFont.layout): the text cut after every space and tab, each piece
+ * from the font's run cache, the runs joined. Same pieces, same runs, same
+ * order; without pdfkit's per-character array test and the arrays it copies
+ * once a piece, which made it a tenth of drawing a page.
+ */
+export function spaceSeparated(embedded: EmbeddedInternals, text: string, onlyWidth?: boolean): unknown {
+  const glyphs: fontkit.Glyph[] | null = onlyWidth ? null : [];
+  const positions: fontkit.GlyphRun['positions'] | null = onlyWidth ? null : [];
+  let advanceWidth = 0;
+  const add = (piece: string) => {
+    const run = embedded.layoutCached(piece);
+    if (glyphs && positions)
+      for (let g = 0; g < run.glyphs.length; g++) {
+        glyphs.push(run.glyphs[g]!);
+        positions.push(run.positions[g]!);
+      }
+    advanceWidth += run.advanceWidth;
+  };
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) {
+      add(text.slice(last, i + 1));
+      last = i + 1;
+    }
+  }
+  if (last < text.length) add(text.slice(last));
+  return { glyphs, positions, advanceWidth };
 }
 
 /** The features value paint passes for a right-to-left run: registerFonts' layout answers it with shapeRtl's run. */
