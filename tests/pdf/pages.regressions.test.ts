@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LaidOutDocument } from '../../src/model/layout.js';
-import { NO_LEGAL_END } from '../../src/write/pdf/paginate.js';
+import { NO_LEGAL_END, TITLE_ENDS_PAGE } from '../../src/write/pdf/paginate.js';
 import { lay, loadShared, type Case } from './generated.js';
 
 beforeAll(loadShared);
@@ -78,5 +78,50 @@ describe('page rules on cases deeper searches found', () => {
     expect(section!.pages.map((p) => p.page)).toEqual([1]);
     expect(doc.blocks.find((b) => b.kind === 'figure')!.pages[0]!.page).toBe(1);
     expect(doc.pages[0]!.end!.rules).toContain(NO_LEGAL_END);
+  });
+
+  it('a large-print A5 title bound to the first section heading and its first key point, together taller than the page though the heading and the key point fit one: page 1 ends after the title, the key point is not split (seed 1164500208)', () => {
+    // before: page 1 held the title, the heading and the key point's first five lines, page 2 "(continua)" and its last two
+    const c: Case = {
+      lang: 'it',
+      template: 'large-print',
+      paper: 'a5',
+      brand: 'demo-clinic',
+      draft: false,
+      title: 'dolore infiammazione dolore infiammazione dolore',
+      summary: [],
+      patient: null,
+      sections: [
+        {
+          id: 's1',
+          path: 's1',
+          title: 'dolore',
+          at,
+          sections: [],
+          blocks: [
+            {
+              kind: 'points',
+              at,
+              items: [
+                { label: 'dolore elettroencefalografista', text: 'dolore infiammazione dolore dolore 3 marzo 2026, dolore dolore dolore dolore endoscopia', at },
+                { label: 'dolore', text: 'dolore 3 marzo 2026, dolore', at },
+              ],
+            },
+            { kind: 'text', text: 'dolore', at },
+          ],
+        },
+        { id: 's2', path: 's2', title: 'dolore', at, sections: [], blocks: [{ kind: 'text', text: 'dolore dolore dolore dolore 3 marzo 2026, dolore', at }] },
+      ],
+    };
+    const { doc } = lay(c);
+    const [title, section] = doc.blocks.filter((b) => b.kind === 'heading');
+    expect(pagesOf(doc, 'key-point')).toEqual(['2×7', '2×2']);
+    expect(title!.pages.map((p) => p.page)).toEqual([0]);
+    expect(section!.pages.map((p) => p.page)).toEqual([1]);
+    // nothing says "continued": nothing continues
+    expect(doc.blocks.every((b) => b.continued.length === 0)).toBe(true);
+    // page 1 says why it ends after the title: what is bound to it is taller than the page
+    expect(doc.pages[0]!.end!.rules).toContain(TITLE_ENDS_PAGE);
+    expect(doc.pages[0]!.end!.moved).toBeGreaterThan(doc.pages[0]!.end!.area);
   });
 });

@@ -10,7 +10,8 @@ import { breakLines } from './text.js';
  * two last lines of a paragraph) moves to the next page whole when it does
  * not fit; only a chain taller than a page is cut — and the patient box,
  * which starts on page 1 whatever its height. A cut never leaves a heading,
- * a label or a paragraph's first line last on the page, and a box that
+ * a label or a paragraph's first line last on the page (but the title,
+ * rather than split a box that fits on a page), and a box that
  * continues on the next page opens there with a "continued" note. Every
  * chunk is placed exactly once, so no word is lost or repeated.
  */
@@ -90,6 +91,32 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
     return best;
   };
 
+  /**
+   * The outermost block kept whole (a callout, a key point…) that a cut after
+   * chunk `k` would split, as the range of its chunks, or null.
+   */
+  const splitBlock = (k: number): { from: number; to: number } | null => {
+    const next = chunks[k + 1];
+    if (!next) return null;
+    const g = chunks[k]!.groups.find((id) => flow.groups[id]!.unsplit && next.groups.includes(id));
+    if (g === undefined) return null;
+    let from = k;
+    while (from > 0 && chunks[from - 1]!.groups.includes(g)) from--;
+    let to = k + 1;
+    while (to < chunks.length - 1 && chunks[to + 1]!.groups.includes(g)) to++;
+    return { from, to };
+  };
+  /** The last chunk of the title (the one H1) among chunks from..to, when something else follows it there, or null. */
+  const titleEnd = (from: number, to: number): number | null => {
+    for (let k = from; k < to; k++) {
+      const c = chunks[k]!;
+      if (headingLevel(c) !== 1) continue;
+      const g = c.groups[c.groups.length - 1];
+      if (chunks[k + 1]!.groups[chunks[k + 1]!.groups.length - 1] !== g) return k;
+    }
+    return null;
+  };
+
   /** Opens a page for chunk `at`: when it continues a box or an unsplit block from the page before, a note says so. */
   const turn = (at: number, rules: string[], moved: number) => {
     newPage(rules, moved);
@@ -154,6 +181,19 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
           break;
         }
       if (best >= i) break;
+    }
+    // the cut would split a block kept whole that fits on a page with the
+    // section headings above it, only because the title is bound to them too
+    // (a long large-print title on A5): the title ends page 1 instead, and
+    // the headings and the whole block open page 2. The patient box is
+    // exempt: it starts on page 1 (cut there) whatever its height
+    const split = best >= i && !mustStayHere ? splitBlock(best) : null;
+    const title = split && split.from > i ? titleEnd(i, split.from - 1) : null;
+    if (split && title !== null && chainHeight(title + 1, split.to, true) <= content.height + EPS) {
+      for (let k = i; k <= title; k++) place(chunks[k]!);
+      turn(title + 1, [...rulesOf(i, j), TITLE_ENDS_PAGE], chainHeight(i, j, true));
+      i = title + 1;
+      continue;
     }
     // nothing on the page may legally end it: a chain of headings and first
     // lines taller than the page (a long large-print title on A5 with the first
@@ -238,6 +278,9 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
 
 /** Why a page ends after a heading: what is bound to it is taller than any page, and no place in it may end a page. */
 export const NO_LEGAL_END = 'the headings and first lines bound together are taller than a page: cut between headings';
+
+/** Why page 1 ends after the title: the title, the headings after it and a block kept whole are bound together and taller than a page. */
+export const TITLE_ENDS_PAGE = 'the title, the headings after it and a block kept whole are taller than a page: the title ends the page';
 
 /** Each block's pages and the number of its lines or rows on each (chunks that draw content, not a box's padding). */
 function placedBlocks(flow: Flow, pages: { chunk: Chunk }[][], continuedOn: Set<number>[]): PlacedBlock[] {
