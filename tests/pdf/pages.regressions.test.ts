@@ -120,8 +120,49 @@ describe('page rules on cases deeper searches found', () => {
     expect(section!.pages.map((p) => p.page)).toEqual([1]);
     // nothing says "continued": nothing continues
     expect(doc.blocks.every((b) => b.continued.length === 0)).toBe(true);
-    // page 1 says why it ends after the title: what is bound to it is taller than the page
+    // page 1 says why it ends after the title: what is bound to it did not fit in what page 1 had left
     expect(doc.pages[0]!.end!.rules).toContain(TITLE_ENDS_PAGE);
-    expect(doc.pages[0]!.end!.moved).toBeGreaterThan(doc.pages[0]!.end!.area);
+    expect(doc.pages[0]!.end!.moved).toBeGreaterThan(doc.pages[0]!.end!.free);
+  });
+
+  it('a draft large-print A5 leaflet whose title, first section heading and key point fit on a page but not below the draft notice: page 1 keeps the title, page 2 opens with the heading and the whole key point', () => {
+    // before: page 1 held only the draft notice, the title moved to page 2 with what is bound to it
+    const c: Case = {
+      lang: 'it',
+      template: 'large-print',
+      paper: 'a5',
+      brand: 'demo-clinic',
+      draft: true,
+      title: 'dolore infiammazione dolore infiammazione dolore',
+      summary: [],
+      patient: null,
+      sections: [
+        {
+          id: 's1',
+          path: 's1',
+          title: 'dolore',
+          at,
+          sections: [],
+          blocks: [
+            {
+              kind: 'points',
+              at,
+              items: [
+                { label: 'dolore elettroencefalografista', text: 'dolore infiammazione dolore dolore dolore', at },
+                { label: 'dolore', text: 'dolore 3 marzo 2026, dolore', at },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const { doc } = lay(c);
+    const [title, section] = doc.blocks.filter((b) => b.kind === 'heading');
+    expect(doc.blocks.find((b) => b.kind === 'draft')!.pages.map((p) => p.page)).toEqual([0]);
+    expect(title!.pages.map((p) => p.page)).toEqual([0]);
+    expect(section!.pages.map((p) => p.page)).toEqual([1]);
+    expect(pagesOf(doc, 'key-point')).toEqual(['2×4', '2×2']);
+    expect(doc.pages[0]!.end!.rules).toContain(TITLE_ENDS_PAGE);
+    expect(doc.pages[0]!.end!.moved).toBeGreaterThan(doc.pages[0]!.end!.free);
   });
 });

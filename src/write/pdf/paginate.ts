@@ -11,7 +11,7 @@ import { breakLines } from './text.js';
  * not fit; only a chain taller than a page is cut — and the patient box,
  * which starts on page 1 whatever its height. A cut never leaves a heading,
  * a label or a paragraph's first line last on the page (but the title,
- * rather than split a box that fits on a page), and a box that
+ * which stays on page 1 where it fits), and a box that
  * continues on the next page opens there with a "continued" note. Every
  * chunk is placed exactly once, so no word is lost or repeated.
  */
@@ -157,9 +157,23 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
     }
     // the patient box starts on page 1 even when the title before it is bound to it
     const mustStayHere = pages.length === 1 && chunks.slice(i, j + 1).some((c) => c.staysOnPage === true);
+    // The title stays on page 1 where it fits: when what is bound to it does
+    // not fit in what page 1 has left (below a draft notice, or after a long
+    // large-print title on A5), that goes to page 2 and page 1 ends with the
+    // title — never a page 1 holding only the draft notice, nor a box that
+    // fits on a page cut only because the title is bound to it.
+    const title = pages.length === 1 ? titleEnd(i, j) : null;
+    const titleFits = title !== null && y + chainHeight(i, title, atTop) <= bottom() + EPS;
+    /** Ends page 1 after the title; the page records what was bound to it, up to chunk `to`. */
+    const endAfterTitle = (to: number, rules: string[]) => {
+      for (let k = i; k <= title!; k++) place(chunks[k]!);
+      turn(title! + 1, [...rules, TITLE_ENDS_PAGE], chainHeight(title! + 1, to, false));
+      i = title! + 1;
+    };
     if (!atTop && !mustStayHere && chainHeight(i, j, true) <= content.height + EPS) {
       // the next page is never the first: its area is content's
-      turn(i, rulesOf(i, j), h);
+      if (titleFits) endAfterTitle(j, rulesOf(i, j));
+      else turn(i, rulesOf(i, j), h);
       continue;
     }
     // taller than a page (or the patient box on page 1): cut the chain
@@ -183,16 +197,12 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
       if (best >= i) break;
     }
     // the cut would split a block kept whole that fits on a page with the
-    // section headings above it, only because the title is bound to them too
-    // (a long large-print title on A5): the title ends page 1 instead, and
-    // the headings and the whole block open page 2. The patient box is
-    // exempt: it starts on page 1 (cut there) whatever its height
+    // section headings above it, and only the title bound to them makes the
+    // chain too tall: the headings and the whole block open page 2. The
+    // patient box is exempt: it starts on page 1 (cut there) whatever its height
     const split = best >= i && !mustStayHere ? splitBlock(best) : null;
-    const title = split && split.from > i ? titleEnd(i, split.from - 1) : null;
-    if (split && title !== null && chainHeight(title + 1, split.to, true) <= content.height + EPS) {
-      for (let k = i; k <= title; k++) place(chunks[k]!);
-      turn(title + 1, [...rulesOf(i, j), TITLE_ENDS_PAGE], chainHeight(i, j, true));
-      i = title + 1;
+    if (split && title !== null && title < split.from && chainHeight(title + 1, split.to, true) <= content.height + EPS) {
+      endAfterTitle(j, rulesOf(i, j));
       continue;
     }
     // nothing on the page may legally end it: a chain of headings and first
@@ -209,7 +219,8 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
       // what moves is the least that may start a page: up to the first place it could end one
       let k = i;
       while (k < j && cutLevel(chunks[k]!) > 2) k++;
-      turn(i, rulesOf(i, k + 1), chainHeight(i, k, false));
+      if (titleFits) endAfterTitle(k, rulesOf(i, k + 1));
+      else turn(i, rulesOf(i, k + 1), chainHeight(i, k, false));
       continue;
     }
     for (let k = i; k <= m; k++) place(chunks[k]!);
@@ -279,8 +290,8 @@ export function paginate(flow: Flow, fonts: FontChain): LaidOutDocument {
 /** Why a page ends after a heading: what is bound to it is taller than any page, and no place in it may end a page. */
 export const NO_LEGAL_END = 'the headings and first lines bound together are taller than a page: cut between headings';
 
-/** Why page 1 ends after the title: the title, the headings after it and a block kept whole are bound together and taller than a page. */
-export const TITLE_ENDS_PAGE = 'the title, the headings after it and a block kept whole are taller than a page: the title ends the page';
+/** Why page 1 ends after the title: what is bound to the title does not fit in what page 1 has left, and the title stays on page 1. */
+export const TITLE_ENDS_PAGE = 'what is bound to the title does not fit in what is left of page 1: the title ends the page';
 
 /** Each block's pages and the number of its lines or rows on each (chunks that draw content, not a box's padding). */
 function placedBlocks(flow: Flow, pages: { chunk: Chunk }[][], continuedOn: Set<number>[]): PlacedBlock[] {
