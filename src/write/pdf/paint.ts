@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { fastTrueTypeSubset } from './subset.js';
+import { drawSvg } from './svg-operators.js';
 import type * as fontkit from 'fontkit';
 import type { LaidOutDocument, PageItem, PlacedRun } from '../../model/layout.js';
 import type { LoadedAsset } from './assets.js';
@@ -253,7 +254,8 @@ function draw(
     case 'image': {
       const asset = input.assets.get(item.asset)!;
       const place = () => {
-        if (asset.type === 'svg') svg!(doc, Buffer.from(asset.bytes).toString('utf8'), item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMinYMin meet' });
+        if (asset.type === 'svg')
+          drawSvg(doc, svg!, Buffer.from(asset.bytes).toString('utf8'), item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMinYMin meet' }, input.cache);
         else doc.image(images.get(item.asset) as PDFKit.Mixins.ImageOption & string, item.x, item.y, { width: item.width, height: item.height });
       };
       if (tagging && item.struct !== null) {
