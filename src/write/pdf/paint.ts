@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { fastTrueTypeSubset } from './subset.js';
 import { drawSvg } from './svg-operators.js';
+import { reuseDeflated } from './deflate-memo.js';
 import type * as fontkit from 'fontkit';
 import type { LaidOutDocument, PageItem, PlacedRun } from '../../model/layout.js';
 import type { LoadedAsset } from './assets.js';
@@ -52,6 +53,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
   });
   const internals = doc as unknown as DocInternals;
   internals._addInfo = () => internals.appendXML(xmpOf(input.meta));
+  reuseDeflated(doc, input.cache);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
