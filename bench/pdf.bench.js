@@ -161,6 +161,7 @@ const chromeHtml = path.join(tmp, 'it.html');
 if (!chromium) skipped.push('Chromium: no /usr/bin/chromium');
 
 // --- cold: every command once a round -------------------------------------------
+const FLOOR = 'pdfkit alone: one word, one embedded face';
 const jobs = [
   { name: 'node -e "" (start only)', cmd: process.execPath, args: ['-e', ''] },
   { name: 'leaflets render (bin: bundle + code cache)', ...render('it', path.join(tmp, 'it.pdf')) },
@@ -174,6 +175,7 @@ const jobs = [
     opts: { ...binEnv, cwd: heRoot },
   },
   ...(typst ? [{ name: 'Typst (typst-ts-node-compiler 0.7.0)', cmd: process.execPath, args: ['-e', typstScript] }] : []),
+  { name: FLOOR, cmd: process.execPath, args: [path.join(repo, 'bench/peers/pdfkit-floor.cjs'), path.join(tmp, 'floor.pdf')] },
 ];
 if (chromium) {
   const r = spawnSync(process.execPath, ['bin/leaflets.js', 'render', 'periduroscopia', '--lang', 'it', '--format', 'html', '-o', chromeHtml], { cwd: repo });
@@ -238,6 +240,7 @@ if (chromium) {
   }
   row('Chromium print-to-PDF', colds['Chromium print-to-PDF'], chromeWarm);
 }
+row(FLOOR, colds[FLOOR], null);
 
 // --- report ---------------------------------------------------------------------
 const ms = (v) => (v === null ? '—' : `${v.toFixed(0)} ms`);
@@ -265,5 +268,10 @@ for (const lang of [...LANGS, 'he']) {
   console.log(`  ${lang}${lang === 'he' ? ' (short test leaflet)' : ''} cold ≤ 2× it: ${ms(r.cold)} / ${ms(ours.cold)} = ${x(r.cold / ours.cold)} wall ${verdict(r.cold <= 2 * ours.cold)}${r.cpu && ours.cpu ? `, ${x(r.cpu / ours.cpu)} CPU ${verdict(r.cpu <= 2 * ours.cpu)}` : ''}; warm ${x(r.warm / ours.warm)} it`);
 }
 console.log(`  over Node's own start: leaflets cold − node = ${ms(ours.cold - node.cold)} wall${ours.cpu && node.cpu ? `, ${ms(ours.cpu - node.cpu)} CPU` : ''}`);
+const floor = find(FLOOR);
+if (floor && t)
+  console.log(
+    `  the stack's floor: pdfkit writing one word in one embedded face, cold, ${ms(floor.cold)} wall${floor.cpu ? ` / ${ms(floor.cpu)} CPU` : ''} = ${x(floor.cold / t.cold)} Typst's whole leaflet${c ? `, ${(c.cold / floor.cold).toFixed(1)}× faster than Chromium` : ''}`,
+  );
 console.log('  (warm HTML ≤ 5 ms and build ≥ 1.5× Typst: npm run bench -- html batch)');
 rmSync(tmp, { recursive: true, force: true });

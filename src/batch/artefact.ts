@@ -10,6 +10,7 @@ import { OutputRefusedError, writeOutput, type OutputPolicy } from '../io/output
 import { CODES } from '../diagnostics/codes.js';
 import { Interrupted, isAbort } from '../io/interrupt.js';
 import { sha256 } from './fingerprint.js';
+import { forgetParagraphs } from '../write/pdf/memo.js';
 import type { Job } from './matrix.js';
 
 /** What crosses the thread boundary: plain data only — a job with its absolute output path. */
@@ -48,7 +49,8 @@ export interface Rendered {
 /**
  * A Renderer keeps every leaflet it has loaded. A worker going through
  * thousands of artefacts starts a fresh one after this many leaflets, keeping
- * the parsed fonts (writerCache): memory stays flat, fonts are parsed once.
+ * the parsed fonts and shaped words (writerCache) but not the paragraphs'
+ * line breaks: memory stays flat, fonts are parsed once.
  */
 const LEAFLETS_PER_RENDERER = 8;
 
@@ -104,6 +106,8 @@ export class ArtefactBuilder {
     if (this.leaflets.size >= LEAFLETS_PER_RENDERER) {
       const fresh = new Renderer(this.options);
       for (const [k, v] of this.renderer.writerCache) fresh.writerCache.set(k, v);
+      // the leaflets it laid out are gone: so are their paragraphs' line breaks
+      forgetParagraphs(fresh.writerCache);
       this.renderer = fresh;
       this.leaflets.clear();
     }

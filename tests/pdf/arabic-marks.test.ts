@@ -101,7 +101,9 @@ describe('random vocalised words', () => {
         const text = normalise(pdftotext(tmpFile('note.pdf', bytes), '-f', '1', '-l', '1'));
         expect(text).toContain(normalise(note));
       }),
-      { numRuns: 30 },
+      // each case renders a PDF and runs pdftotext, and nothing waits on a timer, so vitest's timeout cannot
+      // stop a long shrink: the time limit does, and fast-check shows the smallest case found by then
+      { numRuns: 30, interruptAfterTimeLimit: 40_000 },
     );
   });
 });

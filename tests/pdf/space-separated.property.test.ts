@@ -12,14 +12,15 @@ describe("text without features is laid out as pdfkit lays it out", () => {
   it.each(FACES.map((f) => [f]))('property: %s — any text of words, spaces and tabs gives pdfkit’s glyphs, positions and width, piece by piece from the same cache', (face) => {
     const doc = new PDFDocument({ autoFirstPage: false });
     doc.font(readFileSync(join(REPO, 'node_modules', face)));
-    const font = (doc as unknown as { _font: EmbeddedInternals & { layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number } } })._font;
-    const original = font.layout.bind(font);
+    type Laid = { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
+    const font = (doc as unknown as { _font: EmbeddedInternals })._font;
+    const original = font.layout.bind(font) as (text: string, features?: unknown, onlyWidth?: boolean) => Laid;
     const piece = fc.oneof(fc.constantFrom(' ', '\t', '  ', 'è', 'fi', 'ffi', 'नमस्ते', 'سلام', '38 °C', '-', ''), fc.string({ maxLength: 6 }));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), fc.boolean(), (pieces, onlyWidth) => {
         const text = pieces.join('');
         const want = original(text, undefined, onlyWidth);
-        const got = spaceSeparated(font, text, onlyWidth) as typeof want;
+        const got = spaceSeparated(font, text, onlyWidth) as Laid;
         expect(got.advanceWidth).toBe(want.advanceWidth);
         expect(got.glyphs).toEqual(want.glyphs);
         expect(got.positions).toEqual(want.positions);

@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { fastTrueTypeSubset } from './subset.js';
+import { drawSvg } from './svg-operators.js';
+import { reuseDeflated } from './deflate-memo.js';
 import type * as fontkit from 'fontkit';
 import type { LaidOutDocument, PageItem, PlacedRun } from '../../model/layout.js';
 import type { LoadedAsset } from './assets.js';
@@ -51,6 +53,7 @@ export async function paint(laid: LaidOutDocument, input: PaintInput): Promise<U
   });
   const internals = doc as unknown as DocInternals;
   internals._addInfo = () => internals.appendXML(xmpOf(input.meta));
+  reuseDeflated(doc, input.cache);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -253,7 +256,8 @@ function draw(
     case 'image': {
       const asset = input.assets.get(item.asset)!;
       const place = () => {
-        if (asset.type === 'svg') svg!(doc, Buffer.from(asset.bytes).toString('utf8'), item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMinYMin meet' });
+        if (asset.type === 'svg')
+          drawSvg(doc, svg!, Buffer.from(asset.bytes).toString('utf8'), item.x, item.y, { width: item.width, height: item.height, preserveAspectRatio: 'xMinYMin meet' }, input.cache);
         else doc.image(images.get(item.asset) as PDFKit.Mixins.ImageOption & string, item.x, item.y, { width: item.width, height: item.height });
       };
       if (tagging && item.struct !== null) {
