@@ -285,6 +285,16 @@ describe('document control on the page, on generated leaflets (property)', () =>
 function patientBoxOnPageOne(doc: LaidOutDocument, c: Case): PlacedBlock {
   const box = doc.blocks.find((b) => b.kind === 'patient-box')!;
   if (firstPage(box) === 0) return box;
+  // A title that does not fit on page 1 below the draft notice opens page 2 (rule 8: never cut): the box then
+  // starts on the page the title ends on, or on the next when that page ends for want of room for its first piece.
+  const title = doc.blocks.find((b) => b.kind === 'heading')!;
+  if (firstPage(title) > 0) {
+    if (firstPage(box) === lastPage(title)) return box;
+    expect(firstPage(box), `${where(c)}: the patient box starts on page ${firstPage(box) + 1}, the title ends on page ${lastPage(title) + 1}`).toBe(lastPage(title) + 1);
+    const after = doc.pages[lastPage(title)]!.end!;
+    expect(after.moved, `${where(c)}: the patient box left page ${lastPage(title) + 1} with ${after.free} pt free`).toBeGreaterThan(after.free);
+    return box;
+  }
   const end = doc.pages[0]!.end!;
   expect(end.moved, `${where(c)}: the patient box starts on page ${firstPage(box) + 1} though page 1 has ${end.free} pt free`).toBeGreaterThan(end.free);
   expect(firstPage(box), `${where(c)}: the patient box starts on page ${firstPage(box) + 1}`).toBe(1);
