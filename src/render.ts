@@ -10,7 +10,7 @@ import { loadStrings } from './content/strings.js';
 import type { StringPack } from './model/strings.js';
 import { stringUses } from './compose/engine.js';
 import { PATIENT_ROW_KEYS } from './select/patient.js';
-import { brokenLanguageWarnings } from './select/broken.js';
+import { ownLanguageBroken } from './select/broken.js';
 import { selectView } from './select/view.js';
 import { composeSteps, type Composed } from './pipeline.js';
 import { CODES } from './diagnostics/codes.js';
@@ -71,6 +71,10 @@ export class Renderer {
     const key = languages === undefined ? id : `${id}\0${languages.join('\0')}`;
     return memo(this.leaflets, key, () => loadLeaflet(id, { ...this.options, ...(languages !== undefined && { languages }) }));
   }
+  /** The leaflet as a request reads it: its language's file (none named: the source) and the source's. */
+  private leafletFor(req: RenderRequest): Promise<Result<Leaflet>> {
+    return this.leaflet(req.leaflet, req.lang === undefined ? [] : [req.lang]);
+  }
   template(name: string): Promise<Result<Template>> {
     return memo(this.templates, name, () => loadTemplate(name, this.options));
   }
@@ -84,15 +88,15 @@ export class Renderer {
   /** load → select → compose, stopping at the first stage that fails. */
   async compose(req: RenderRequest, pace: Pace = pacer(undefined)): Promise<Result<Composed>> {
     // a render reads the language it renders (and the source it is checked against), not every translation
-    const [leaflet, template, brand] = await Promise.all([this.leaflet(req.leaflet, req.lang === undefined ? [] : [req.lang]), this.template(req.template), this.brand(req.brand)]);
+    const [leaflet, template, brand] = await Promise.all([this.leafletFor(req), this.template(req.template), this.brand(req.brand)]);
     await pace();
     const failed: Diagnostic[] = [];
     for (const r of [leaflet, template, brand]) if (!r.ok) failed.push(...r.diagnostics);
     if (!leaflet.ok || !template.ok || !brand.ok) return { ok: false, diagnostics: failed };
     const lang = req.lang ?? leaflet.value.source;
-    // a broken file of this language fails this language only; the others render with a warning naming it
-    const broken = brokenLanguageWarnings(leaflet.value, lang);
-    if (!broken.ok) return broken;
+    // a broken file of this language fails this language only
+    const broken = ownLanguageBroken(leaflet.value, lang);
+    if (broken) return { ok: false, diagnostics: broken };
     const pack = await this.strings(lang);
     // a language the leaflet lacks is said as such, before any word about its strings
     if (!pack.ok && leaflet.value.languages.some((l) => l.lang === lang)) return pack;
@@ -116,7 +120,7 @@ export class Renderer {
     await pace();
     const composed = await drive(composeSteps(view.value, template.value), pace);
     if (!composed.ok) return composed;
-    return { ...composed, warnings: [...broken.warnings, ...view.warnings, ...composed.warnings] };
+    return { ...composed, warnings: [...view.warnings, ...composed.warnings] };
   }
 
   /**
@@ -128,7 +132,7 @@ export class Renderer {
     const pace = pacer(control.signal);
     const composed = await this.compose(req, pace);
     if (!composed.ok) return composed;
-    const leaflet = (await this.leaflet(req.leaflet, req.lang === undefined ? [] : [req.lang])) as { ok: true; value: Leaflet };
+    const leaflet = (await this.leafletFor(req)) as { ok: true; value: Leaflet };
     const date = req.date ?? new Date(`${leaflet.value.document.published}T00:00:00Z`);
     const template = (await this.template(req.template)) as { ok: true; value: Template };
     const out: Artefact[] = [];
